@@ -1,0 +1,30 @@
+package io.vodflow.kit.config;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.env.PropertiesPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Adds the settings every service shares (the VODFLOW_* mapping with dev defaults, actuator exposure,
+ * secret sanitising) at the lowest precedence, so a service's own configuration and the environment win.
+ */
+public class VodflowDefaultsPostProcessor implements EnvironmentPostProcessor {
+    static final String RESOURCE = "vodflow-defaults.properties";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            for (PropertySource<?> source : new PropertiesPropertySourceLoader().load("vodflowDefaults", new ClassPathResource(RESOURCE))) {
+                environment.getPropertySources().addLast(source);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.vodflow.kit.db;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.client.SSLMode;
+import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import java.time.Duration;
+
+/** Builds the R2DBC pool and runs migrations from {@link DatabaseProperties}, replacing Boot's URL-based setup. */
+@AutoConfiguration(before = R2dbcAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "vodflow.db", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(DatabaseProperties.class)
+public class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "dispose")
+    ConnectionPool connectionFactory(DatabaseProperties props, SchemaMigrator migrator) {
+        DatabaseUrl url = DatabaseUrl.parse(props.url());
+        PostgresqlConnectionConfiguration.Builder cfg = PostgresqlConnectionConfiguration.builder()
+                .host(url.host())
+                .port(url.port())
+                .database(url.database())
+                .username(props.user())
+                .password(props.password().reveal())
+                .applicationName(url.params().getOrDefault("application_name", "vodflow"))
+                .connectTimeout(Duration.ofSeconds(10));
+        if (url.sslMode() != null) {
+            cfg.sslMode(SSLMode.fromValue(url.sslMode()));
+        }
+        ConnectionFactory factory = new PostgresqlConnectionFactory(cfg.build());
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+                .initialSize(Math.min(2, props.poolSize()))
+                .maxSize(props.poolSize())
+                .maxAcquireTime(props.acquireTimeout())
+                .maxIdleTime(Duration.ofMinutes(10))
+                .validationQuery("SELECT 1")
+                .build());
+    }
+
+    @Bean
+    DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
+        return DatabaseClient.create(connectionFactory);
+    }
+
+    @Bean
+    SchemaMigrator schemaMigrator(DatabaseProperties props) {
+        SchemaMigrator migrator = new SchemaMigrator(props);
+        if (props.migrate()) {
+            migrator.migrate();
+        }
+        return migrator;
+    }
+}

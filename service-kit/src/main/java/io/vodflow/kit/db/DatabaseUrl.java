@@ -1,0 +1,75 @@
+package io.vodflow.kit.db;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A parsed libpq connection URI; derives the JDBC (Flyway) and R2DBC forms from the one the operator sets. */
+public record DatabaseUrl(String host, int port, String database, Map<String, String> params) {
+
+    private static final int DEFAULT_PORT = 5432;
+
+    /** Parses {@code postgresql://host[:port][/db][?k=v...]} (also {@code postgres://}); credentials in the URI are refused. */
+    public static DatabaseUrl parse(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("VODFLOW_DB_URL is not a URI of the form postgresql://host:5432/dbname");
+        }
+        if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("VODFLOW_DB_URL must start with postgresql:// (got scheme '" + uri.getScheme() + "')");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // keeps the password in VODFLOW_DB_PASSWORD, where it is masked, rather than in a URL that gets logged
+            throw new IllegalArgumentException("VODFLOW_DB_URL must not carry credentials; use VODFLOW_DB_USER and VODFLOW_DB_PASSWORD");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new IllegalArgumentException("VODFLOW_DB_URL has no host");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        String database = path.isEmpty() ? "postgres" : path;
+        return new DatabaseUrl(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database, query(uri.getRawQuery()));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return params;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+        return params;
+    }
+
+    /** {@code jdbc:postgresql://host:port/db?...}, for Flyway. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + queryString();
+    }
+
+    /** libpq {@code sslmode}, if given. */
+    public String sslMode() {
+        return params.get("sslmode");
+    }
+
+    private String queryString() {
+        if (params.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("?");
+        params.forEach((k, v) -> sb.append(sb.length() > 1 ? "&" : "").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "postgresql://" + host + ":" + port + "/" + database;
+    }
+}

@@ -1,0 +1,36 @@
+package io.vodflow.kit.db;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the schema module's Flyway migrations at start. Every service runs it; Flyway's Postgres
+ * advisory lock serialises instances that start together, and the loser finds nothing left to do.
+ */
+public class SchemaMigrator {
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
+    private final DatabaseProperties props;
+
+    SchemaMigrator(DatabaseProperties props) {
+        this.props = props;
+    }
+
+    /** Migrates to the latest version; runs once at bootstrap, so blocking JDBC is fine here. */
+    public MigrateResult migrate() {
+        DatabaseUrl url = DatabaseUrl.parse(props.url());
+        Flyway flyway = Flyway.configure()
+                .dataSource(url.jdbcUrl(), props.user(), props.password().reveal())
+                .locations("classpath:db/migration")
+                .connectRetries(30)
+                .connectRetriesInterval(2)
+                .load();
+        MigrateResult result = flyway.migrate();
+        log.atInfo().addKeyValue("database", url.toString())
+                .addKeyValue("applied", result.migrationsExecuted)
+                .addKeyValue("version", result.targetSchemaVersion)
+                .log("schema migrated");
+        return result;
+    }
+}

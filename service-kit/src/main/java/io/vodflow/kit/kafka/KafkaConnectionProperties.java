@@ -1,0 +1,40 @@
+package io.vodflow.kit.kafka;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Where Kafka is (VODFLOW_KAFKA_BOOTSTRAP) and how the topics a service needs are created when missing. */
+@Validated
+@ConfigurationProperties("vodflow.kafka")
+public record KafkaConnectionProperties(
+        /** Comma-separated bootstrap servers. */
+        @NotBlank String bootstrap,
+        /** Partitions of topics created at start. */
+        @DefaultValue("6") @Min(1) @Max(1000) int partitions,
+        /** Replication factor of topics created at start (1 for a single broker). */
+        @DefaultValue("1") @Min(1) @Max(10) short replication,
+        /** min.insync.replicas of topics created at start. */
+        @DefaultValue("1") @Min(1) @Max(10) int minInsyncReplicas,
+        /** Pause between attempts to create topics while Kafka is unreachable. */
+        @DefaultValue("5s") Duration provisionRetry,
+        /** Extra client properties passed to every producer, consumer and admin client (e.g. security). */
+        Map<String, String> client) {
+
+    /** Properties common to every Kafka client of the service. */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", bootstrap);
+        if (client != null) {
+            props.putAll(client);
+        }
+        return props;
+    }
+}

@@ -1,0 +1,107 @@
+package io.vodflow.kit.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Creates missing topics in the background and keeps trying while Kafka is unreachable, so a service
+ * may start before its broker (the ingress must, to fall back) and still find its topics once Kafka is up.
+ */
+public class TopicProvisioner implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+    private final KafkaConnectionProperties props;
+    private final List<TopicSpec> topics;
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private volatile Thread worker;
+
+    public TopicProvisioner(KafkaConnectionProperties props, List<TopicSpec> topics) {
+        this.props = props;
+        this.topics = topics;
+    }
+
+    /** True once every topic exists. */
+    public boolean ready() {
+        return ready.get();
+    }
+
+    @Override
+    public void start() {
+        Thread t = new Thread(this::provisionUntilDone, "vodflow-topic-provisioner");
+        t.setDaemon(true);
+        worker = t;
+        t.start();
+    }
+
+    private void provisionUntilDone() {
+        while (!ready.get() && !Thread.currentThread().isInterrupted()) {
+            try {
+                provisionOnce();
+                ready.set(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.atWarn().addKeyValue("bootstrap", props.bootstrap()).addKeyValue("error", e.getClass().getSimpleName())
+                        .log("kafka topics not yet provisioned; retrying");
+                try {
+                    Thread.sleep(props.provisionRetry().toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    void provisionOnce() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        Map<String, Object> cfg = new HashMap<>(props.clientProperties());
+        cfg.put("request.timeout.ms", 10_000);
+        cfg.put("default.api.timeout.ms", 15_000);
+        try (Admin admin = Admin.create(cfg)) {
+            Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).map(this::toNewTopic).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                admin.createTopics(missing).all().get(15, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+            missing.forEach(t -> log.atInfo().addKeyValue("topic", t.name()).addKeyValue("partitions", t.numPartitions())
+                    .log("kafka topic created"));
+        }
+    }
+
+    private NewTopic toNewTopic(TopicSpec spec) {
+        Map<String, String> configs = new HashMap<>(spec.configs());
+        configs.putIfAbsent("min.insync.replicas", String.valueOf(props.minInsyncReplicas()));
+        return new NewTopic(spec.name(), spec.partitions() == null ? props.partitions() : spec.partitions(),
+                spec.replication() == null ? props.replication() : spec.replication()).configs(configs);
+    }
+
+    @Override
+    public void stop() {
+        Thread w = worker;
+        if (w != null) {
+            w.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return worker != null && worker.isAlive();
+    }
+}

@@ -1,0 +1,68 @@
+package io.vodflow.kit.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Last-resort mapping of every error to problem JSON, ahead of Boot's default handler, so no path
+ * (routing, codecs, filters, unexpected bugs) answers with another format or leaks an exception message.
+ */
+public class ProblemWebExceptionHandler implements WebExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
+    private final ProblemResponses problems;
+
+    public ProblemWebExceptionHandler(ProblemResponses problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        return problems.write(exchange, toProblem(ex));
+    }
+
+    ProblemDetail toProblem(Throwable ex) {
+        Throwable limit = find(ex, DataBufferLimitException.class);
+        if (limit != null) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "The request body exceeds the configured maximum size");
+        }
+        if (ex instanceof ServerWebInputException || find(ex, DecodingException.class) != null) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request could not be read: check the body, parameters and content type");
+        }
+        if (ex instanceof ErrorResponse er) {
+            ProblemDetail body = er.getBody();
+            if (er.getStatusCode().is5xxServerError()) {
+                log.atError().setCause(ex).log("request failed");
+            }
+            return body;
+        }
+        log.atError().setCause(ex).log("unexpected error");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The server could not complete the request");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        return p;
+    }
+
+    private static <T extends Throwable> T find(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,24 @@
+package io.vodflow.kit.security;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+
+/** Turns authentication failures into fixed client-safe phrases (library messages may quote token contents). */
+final class SafeAuthMessage {
+    private SafeAuthMessage() { }
+
+    static String of(AuthenticationException e) {
+        if (e instanceof InvalidBearerTokenException) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.contains("expired")) {
+                return "the token has expired";
+            }
+            return "the token is malformed or its signature does not verify";
+        }
+        if (e instanceof AuthenticationCredentialsNotFoundException) {
+            return "no Authorization header was sent";
+        }
+        return "no valid Authorization header was sent";
+    }
+}
