@@ -1,0 +1,64 @@
+package io.vodflow.localstack.fleet;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The three services started together against one Kafka and one Postgres, and stopped together. */
+public final class ServiceFleet implements AutoCloseable {
+    private final Map<ServiceModule, ServiceProcess> processes = new EnumMap<>(ServiceModule.class);
+    private final Path projectRoot;
+    private final Map<String, String> env;
+    private final PrintStream out;
+
+    public ServiceFleet(Path projectRoot, Map<String, String> env, PrintStream out) {
+        this.projectRoot = projectRoot;
+        this.env = Map.copyOf(env);
+        this.out = out;
+    }
+
+    /** Starts every service on the port given for it and waits until all are healthy. */
+    public ServiceFleet start(Map<ServiceModule, Integer> ports, Duration timeout) throws IOException, InterruptedException {
+        for (ServiceModule s : ServiceModule.values()) {
+            processes.put(s, ServiceProcess.start(s, projectRoot, ports.getOrDefault(s, s.defaultPort()), env, out));
+        }
+        for (ServiceProcess p : processes.values()) {
+            p.awaitHealthy(timeout);
+        }
+        return this;
+    }
+
+    /** Restarts one service (after a kill, say) with the same port and environment. */
+    public ServiceProcess restart(ServiceModule s, Duration timeout) throws IOException, InterruptedException {
+        ServiceProcess old = processes.get(s);
+        if (old != null && old.isAlive()) {
+            old.close();
+        }
+        ServiceProcess fresh = ServiceProcess.start(s, projectRoot, old == null ? s.defaultPort() : old.port(), env, out);
+        processes.put(s, fresh);
+        fresh.awaitHealthy(timeout);
+        return fresh;
+    }
+
+    public ServiceProcess get(ServiceModule s) {
+        return processes.get(s);
+    }
+
+    public String url(ServiceModule s) {
+        return processes.get(s).baseUrl();
+    }
+
+    @Override
+    public void close() {
+        processes.values().parallelStream().forEach(p -> {
+            try {
+                p.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+}

@@ -1,0 +1,113 @@
+package io.vodflow.localstack.fleet;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A service jar running as a child process exactly as an operator starts it: {@code java -jar} plus environment. */
+public final class ServiceProcess implements AutoCloseable {
+    private final ServiceModule service;
+    private final int port;
+    private final Process process;
+
+    private ServiceProcess(ServiceModule service, int port, Process process) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
+    }
+
+    /** Starts the service's jar with the given environment; its output goes to {@code out}, each line prefixed. */
+    public static ServiceProcess start(ServiceModule service, Path projectRoot, int port, Map<String, String> env,
+                                       PrintStream out) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-XX:+UseSerialGC",
+                "-jar", service.jar(projectRoot).toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        pb.environment().put("SERVER_PORT", String.valueOf(port));
+        Process process = pb.start();
+        Thread pump = new Thread(() -> pump(process, "[" + service.module() + "] ", out), service.module() + "-log");
+        pump.setDaemon(true);
+        pump.start();
+        return new ServiceProcess(service, port, process);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void pump(Process process, String prefix, PrintStream out) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                out.println(prefix + line);
+            }
+        } catch (IOException ignored) {
+            // the process ended; nothing more to copy
+        }
+    }
+
+    public ServiceModule service() {
+        return service;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits until {@code /actuator/health} answers UP, or fails when the process dies or the deadline passes. */
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " exited with code " + process.exitValue());
+            }
+            try {
+                HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+                if (res.statusCode() == 200 && res.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException(service.module() + " not healthy within " + timeout);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the process at once (SIGKILL), as a crash would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Asks for a graceful stop (SIGTERM), then kills after a grace period. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.vodflow.kit.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemWebExceptionHandlerTest {
+    private final ProblemWebExceptionHandler handler = new ProblemWebExceptionHandler(new ProblemResponses(new ObjectMapper()));
+
+    @Test
+    void unexpectedErrorsBecomeA500ProblemWithoutTheirMessage() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/x"));
+        handler.handle(exchange, new IllegalStateException("secret=abc")).block();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(exchange.getResponse().getBodyAsString().block()).doesNotContain("secret=abc").contains("\"status\":500");
+    }
+
+    @Test
+    void bodyLimitBecomes413() {
+        ProblemDetail p = handler.toProblem(new RuntimeException(new DataBufferLimitException("too big")));
+        assertThat(p.getStatus()).isEqualTo(413);
+    }
+
+    @Test
+    void decodingErrorsBecome400() {
+        assertThat(handler.toProblem(new DecodingException("bad json")).getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void errorResponsesKeepTheirStatus() {
+        assertThat(handler.toProblem(new ResponseStatusException(HttpStatus.NOT_FOUND)).getStatus()).isEqualTo(404);
+    }
+}
