@@ -1,0 +1,79 @@
+package io.vodflow.contract.event;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * SHA-256 over a canonical form of an event: compact JSON with object keys sorted (by UTF-16 code unit,
+ * recursively) and the delivery-specific top-level keys {@code EventHandle}, {@code Sign} and {@code T} (any letter
+ * case) left out, so a PULL redelivery or a re-signed PUSH retry of the same event hashes the same.
+ */
+final class CanonicalJsonDigest {
+
+    private static final Set<String> DELIVERY_KEYS = Set.of("eventhandle", "sign", "t");
+
+    private CanonicalJsonDigest() { }
+
+    /** Lower-case hex SHA-256. */
+    static String of(ObjectNode root) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+        try (JsonGenerator gen = VodJson.MAPPER.getFactory()
+                .createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
+            writeObject(gen, root, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    static boolean isDeliveryKey(String name) {
+        return DELIVERY_KEYS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static void write(JsonGenerator gen, JsonNode node) throws IOException {
+        if (node.isObject()) {
+            writeObject(gen, node, false);
+        } else if (node.isArray()) {
+            gen.writeStartArray();
+            for (JsonNode element : node) {
+                write(gen, element);
+            }
+            gen.writeEndArray();
+        } else {
+            gen.writeTree(node);
+        }
+    }
+
+    private static void writeObject(JsonGenerator gen, JsonNode node, boolean topLevel) throws IOException {
+        List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
+        fields.sort(Map.Entry.comparingByKey());
+        gen.writeStartObject();
+        for (Map.Entry<String, JsonNode> field : fields) {
+            if (topLevel && isDeliveryKey(field.getKey())) {
+                continue;
+            }
+            gen.writeFieldName(field.getKey());
+            write(gen, field.getValue());
+        }
+        gen.writeEndObject();
+    }
+}

@@ -1,0 +1,49 @@
+package io.vodflow.contract.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/**
+ * Where each event carries its FileId and TaskId. v3: {@code FileId} (else {@code FileIdSet[0]}) and {@code TaskId}
+ * of the event member, else of the top level. v2: {@code data.fileId} (else {@code fileIds[0]}) and
+ * {@code data.vodTaskId}, else {@code procedureTaskId}, else {@code taskId}. An upload names the task flow it
+ * started, not a task of its own, so NewFileUpload has no TaskId in either format. Empty strings count as absent.
+ */
+record EventKeys(String fileId, String taskId) {
+
+    static EventKeys of(EventEnvelope env) {
+        return env.format() == WireFormat.V3 ? v3(env) : v2(env);
+    }
+
+    private static EventKeys v3(EventEnvelope env) {
+        JsonNode m = env.member();
+        String fileId = first(LenientFields.text(m, "FileId"), firstOf(LenientFields.texts(m, "FileIdSet")),
+                LenientFields.text(env.root(), "FileId"));
+        String taskId = first(LenientFields.text(m, "TaskId"), LenientFields.text(env.root(), "TaskId"));
+        return new EventKeys(fileId, taskId);
+    }
+
+    private static EventKeys v2(EventEnvelope env) {
+        JsonNode d = env.member();
+        String fileId = first(firstOf(LenientFields.texts(d, "fileId")), firstOf(LenientFields.texts(d, "fileIds")),
+                firstOf(LenientFields.texts(d, "fileIdSet")));
+        String procedureTaskId = NewFileUpload.TYPE.equals(env.eventType()) ? null
+                : LenientFields.text(d, "procedureTaskId");
+        String taskId = first(LenientFields.text(d, "vodTaskId"), procedureTaskId, LenientFields.text(d, "taskId"));
+        return new EventKeys(fileId, taskId);
+    }
+
+    private static String firstOf(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String first(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isEmpty()) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
