@@ -38,6 +38,10 @@ public class TopicProvisioner implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (topics.isEmpty()) {
+            ready.set(true);
+            return;
+        }
         Thread t = new Thread(this::provisionUntilDone, "vodflow-topic-provisioner");
         t.setDaemon(true);
         worker = t;

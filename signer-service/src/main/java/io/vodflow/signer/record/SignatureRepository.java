@@ -1,0 +1,92 @@
+package io.vodflow.signer.record;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Reads and changes single signature rows (inserts go through {@link SignatureBatchWriter}). */
+@Repository
+public class SignatureRepository {
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private static final String COLUMNS = """
+            id, user_id, secret_id, random, issued_at, expires_at, one_time, procedure, class_id, sub_app_id,
+            task_priority::int AS task_priority, task_notify_mode, storage_region, session_context, client_context,
+            requester_ip, source_context, state, state_changed_at, used_at, used_file_id, revoked_at, expired_at""";
+
+    private static final String FIND = "SELECT " + COLUMNS + " FROM upload_signature WHERE id = $1";
+
+    private static final String FIND_BY_KEY = "SELECT " + COLUMNS
+            + " FROM upload_signature WHERE secret_id = $1 AND issued_epoch = $2 AND random = $3";
+
+    private static final String REVOKE = """
+            UPDATE upload_signature SET state = 'REVOKED', revoked_at = now(), state_changed_at = now()
+            WHERE id = $1 AND state = 'ISSUED' AND expires_at > now()""";
+
+    private static final String COUNT_OUTSTANDING_ONE_TIME = """
+            SELECT count(*) FROM upload_signature
+            WHERE user_id = $1 AND state = 'ISSUED' AND one_time AND expires_at > now()""";
+
+    private final DatabaseClient db;
+
+    public SignatureRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** The row with this id, if any. */
+    public Mono<SignatureRecord> find(UUID id) {
+        return db.sql(FIND).bind(0, id).map(SignatureRepository::toRecord).one().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
+    }
+
+    /** The row of a signature by its unique (secretId, currentTimeStamp, random), if any. */
+    public Mono<SignatureRecord> findByKey(String secretId, long issuedEpoch, long random) {
+        return db.sql(FIND_BY_KEY).bind(0, secretId).bind(1, issuedEpoch).bind(2, random)
+                .map(SignatureRepository::toRecord).one().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
+    }
+
+    /** Marks an unused, unexpired row REVOKED; true when this call revoked it. */
+    public Mono<Boolean> revoke(UUID id) {
+        return db.sql(REVOKE).bind(0, id).fetch().rowsUpdated().map(n -> n > 0).timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
+    }
+
+    /** One-time signatures of the user that are still usable. */
+    public Mono<Long> countOutstandingOneTime(String userId) {
+        return db.sql(COUNT_OUTSTANDING_ONE_TIME).bind(0, userId).map(row -> row.get(0, Long.class)).one().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
+    }
+
+    private static Throwable unavailable(Throwable error) {
+        return new SignatureStoreUnavailableException(error);
+    }
+
+    static SignatureRecord toRecord(Readable row) {
+        return new SignatureRecord(
+                row.get("id", UUID.class),
+                row.get("user_id", String.class),
+                row.get("secret_id", String.class),
+                row.get("random", Long.class),
+                row.get("issued_at", Instant.class),
+                row.get("expires_at", Instant.class),
+                Boolean.TRUE.equals(row.get("one_time", Boolean.class)),
+                row.get("procedure", String.class),
+                row.get("class_id", Integer.class),
+                row.get("sub_app_id", Long.class),
+                row.get("task_priority", Integer.class),
+                row.get("task_notify_mode", String.class),
+                row.get("storage_region", String.class),
+                row.get("session_context", String.class),
+                row.get("client_context", String.class),
+                row.get("requester_ip", String.class),
+                row.get("source_context", String.class),
+                SignatureState.valueOf(row.get("state", String.class)),
+                row.get("state_changed_at", Instant.class),
+                row.get("used_at", Instant.class),
+                row.get("used_file_id", String.class),
+                row.get("revoked_at", Instant.class),
+                row.get("expired_at", Instant.class));
+    }
+}

@@ -1,0 +1,44 @@
+package io.vodflow.signer.verify;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vodflow.kit.security.CurrentUser;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code POST /v1/upload-signatures/verify}: the operators' signature checker (admin role only). */
+@RestController
+@Tag(name = "upload signatures")
+@SecurityRequirement(name = "bearer")
+public class SignatureVerifyHandler {
+    private final SignatureInspector inspector;
+
+    public SignatureVerifyHandler(SignatureInspector inspector) {
+        this.inspector = inspector;
+    }
+
+    @Operation(summary = "Decode and check a signature (admin)",
+            description = "Parameters, key, MAC, contract rules, expiry and our record; like Tencent's web checker.")
+    @PostMapping("/v1/upload-signatures/verify")
+    public Mono<VerificationReport> verify(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody Mono<VerifyRequest> body) {
+        if (!CurrentUser.from(jwt).admin()) {
+            return Mono.error(forbidden());
+        }
+        return body.flatMap(req -> inspector.inspect(req.signature()));
+    }
+
+    private static ErrorResponseException forbidden() {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Verifying signatures needs the admin role");
+        p.setTitle("Forbidden");
+        return new ErrorResponseException(HttpStatus.FORBIDDEN, p, null);
+    }
+}

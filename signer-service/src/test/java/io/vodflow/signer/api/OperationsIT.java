@@ -1,0 +1,44 @@
+package io.vodflow.signer.api;
+
+import io.vodflow.signer.support.SignerITSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperationsIT extends SignerITSupport {
+
+    @Test
+    void prometheusCountsIssuedRefusedByReasonAndTimesIssuing() {
+        issue(newUser(), null);
+        post(newUser(), "{\"ttlSeconds\":999999}").expectStatus().isEqualTo(422);
+        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).containsPattern("vodflow_signer_issued_total\\{[^}]*\\} [1-9]")
+                .containsPattern("vodflow_signer_refused_total\\{[^}]*reason=\"ttl.max\"[^}]*\\} [1-9]")
+                .contains("vodflow_signer_issue_seconds_count")
+                .contains("vodflow_signer_rate_limited_total")
+                .contains("vodflow_signer_insert_batch_rows");
+    }
+
+    @Test
+    void openApiDescribesTheSignatureEndpointsWithoutAToken() {
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/v1/upload-signatures'].post").exists()
+                .jsonPath("$.paths['/v1/upload-signatures/{id}'].get").exists()
+                .jsonPath("$.paths['/v1/upload-signatures/{id}'].delete").exists()
+                .jsonPath("$.paths['/v1/upload-signatures/verify'].post").exists();
+    }
+
+    @Test
+    void healthIsUpWithoutAToken() {
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void noEndpointRevealsConfigurationEvenToAnAdmin() {
+        String admin = adminToken();
+        for (String path : new String[] {"/actuator/env", "/actuator/configprops", "/actuator/beans"}) {
+            client.get().uri(path).headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isNotFound();
+        }
+    }
+}
