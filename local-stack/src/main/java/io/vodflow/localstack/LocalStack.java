@@ -3,6 +3,8 @@ package io.vodflow.localstack;
 import io.vodflow.emulator.EmulatorSettings;
 import io.vodflow.emulator.VodEmulator;
 import io.vodflow.infra.jwt.DevJwt;
+import io.vodflow.localstack.bench.BareEndpointApplication;
+import io.vodflow.localstack.bench.BenchmarkMain;
 import io.vodflow.infra.local.LocalInfrastructure;
 import io.vodflow.localstack.demo.Delivery;
 import io.vodflow.localstack.demo.UploadStoryPlayer;
@@ -25,6 +27,14 @@ public final class LocalStack {
     private LocalStack() { }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bench")) {
+            BenchmarkMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("bare-endpoint")) {
+            BareEndpointApplication.run(new String[0]);
+            return;
+        }
         LocalStackOptions options;
         try {
             options = LocalStackOptions.parse(List.of(args));

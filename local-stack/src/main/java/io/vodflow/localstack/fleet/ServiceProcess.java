@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
 
 /** A service jar running as a child process exactly as an operator starts it: {@code java -jar} plus environment. */
 public final class ServiceProcess implements AutoCloseable {
-    private final ServiceModule service;
+    private final String name;
     private final int port;
     private final Process process;
 
-    private ServiceProcess(ServiceModule service, int port, Process process) {
-        this.service = service;
+    private ServiceProcess(String name, int port, Process process) {
+        this.name = name;
         this.port = port;
         this.process = process;
     }
@@ -32,19 +32,26 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service's jar with the given environment; its output goes to {@code out}, each line prefixed. */
     public static ServiceProcess start(ServiceModule service, Path projectRoot, int port, Map<String, String> env,
                                        PrintStream out) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-XX:+UseSerialGC",
-                "-jar", service.jar(projectRoot).toString()));
+        return start(service.module(), List.of("-jar", service.jar(projectRoot).toString()), port, env, out);
+    }
+
+    /** Starts {@code java <args>} listening on {@code port} (passed as SERVER_PORT), output prefixed with the name. */
+    public static ServiceProcess start(String name, List<String> javaArgs, int port, Map<String, String> env,
+                                       PrintStream out) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xms64m"));
+        cmd.addAll(javaArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         Process process = pb.start();
-        Thread pump = new Thread(() -> pump(process, "[" + service.module() + "] ", out), service.module() + "-log");
+        Thread pump = new Thread(() -> pump(process, "[" + name + "] ", out), name + "-log");
         pump.setDaemon(true);
         pump.start();
-        return new ServiceProcess(service, port, process);
+        return new ServiceProcess(name, port, process);
     }
 
-    private static String javaBinary() {
+    /** The JVM running this code, so children use the same Java. */
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -58,8 +65,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public ServiceModule service() {
-        return service;
+    public String name() {
+        return name;
     }
 
     public int port() {
@@ -77,7 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with code " + process.exitValue());
+                throw new IllegalStateException(name + " exited with code " + process.exitValue());
             }
             try {
                 HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -89,7 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        throw new IllegalStateException(service.module() + " not healthy within " + timeout);
+        throw new IllegalStateException(name + " not healthy within " + timeout);
     }
 
     public boolean isAlive() {

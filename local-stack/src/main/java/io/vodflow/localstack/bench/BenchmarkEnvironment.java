@@ -1,0 +1,67 @@
+package io.vodflow.localstack.bench;
+
+import io.vodflow.infra.LocalPorts;
+import io.vodflow.infra.local.LocalInfrastructure;
+import io.vodflow.localstack.DevSettings;
+import io.vodflow.localstack.fleet.ServiceModule;
+import io.vodflow.localstack.fleet.ServiceProcess;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Fresh embedded Kafka and Postgres in a temporary folder, plus whatever processes a benchmark starts on them. */
+final class BenchmarkEnvironment implements AutoCloseable {
+    private final Path root;
+    private final PrintStream log;
+    private final LocalInfrastructure infra;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    final DevSettings dev = DevSettings.defaults();
+
+    BenchmarkEnvironment(Path projectRoot, PrintStream log) throws IOException {
+        this.root = projectRoot;
+        this.log = log;
+        this.infra = LocalInfrastructure.start(Files.createTempDirectory("vodflow-bench"), LocalPorts.pickFree(), LocalPorts.pickFree());
+    }
+
+    LocalInfrastructure infra() {
+        return infra;
+    }
+
+    /** Starts a service jar with the dev settings, the infrastructure and any extra variables. */
+    ServiceProcess start(ServiceModule service, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(dev.environment(infra.serviceEnvironment()));
+        env.putAll(extraEnv);
+        ServiceProcess p = ServiceProcess.start(service, root, LocalPorts.pickFree(), env, log);
+        processes.add(p);
+        p.awaitHealthy(Duration.ofMinutes(3));
+        return p;
+    }
+
+    /** Starts the bare WebFlux endpoint from this same jar. */
+    ServiceProcess startBareEndpoint() throws IOException, InterruptedException {
+        String ownJar = System.getProperty("java.class.path");
+        ServiceProcess p = ServiceProcess.start("bare-endpoint", List.of("-jar", ownJar, "bare-endpoint"), LocalPorts.pickFree(), Map.of(), log);
+        processes.add(p);
+        p.awaitHealthy(Duration.ofMinutes(2));
+        return p;
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess p : processes) {
+            try {
+                p.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        infra.close();
+    }
+}

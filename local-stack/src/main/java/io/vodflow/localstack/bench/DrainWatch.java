@@ -1,0 +1,42 @@
+package io.vodflow.localstack.bench;
+
+import io.vodflow.infra.postgres.PostgresDatabase;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+
+/** Watches {@code processed_event} until the processor has applied a given number of records. */
+final class DrainWatch {
+    private DrainWatch() { }
+
+    /** Seconds from the first applied record to the last one. */
+    record Result(double seconds) { }
+
+    static Result await(PostgresDatabase db, long target, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long first = 0;
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            long base = count(st);
+            while (System.nanoTime() < deadline) {
+                long n = count(st);
+                if (n > base && first == 0) {
+                    first = System.nanoTime();
+                }
+                if (n >= target) {
+                    return new Result((System.nanoTime() - first) / 1e9);
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException("processor applied " + count(st) + " of " + target + " records within " + timeout);
+        }
+    }
+
+    private static long count(Statement st) throws Exception {
+        try (ResultSet rs = st.executeQuery("select count(*) from processed_event")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
