@@ -1,6 +1,8 @@
 package io.vodflow.emulator;
 
 import io.vodflow.emulator.api.ApiServerSettings;
+import io.vodflow.emulator.api.EventConfig;
+import io.vodflow.emulator.api.EventConfigStore;
 import io.vodflow.emulator.api.TaskDetailStore;
 import io.vodflow.emulator.api.VodApiServer;
 import io.vodflow.emulator.callback.CallbackFactory;
@@ -26,6 +28,7 @@ public final class VodEmulator implements AutoCloseable {
     private final UploadDesk desk;
     private final CallbackFactory callbacks;
     private final TaskDetailStore tasks = new TaskDetailStore();
+    private final EventConfigStore eventConfigs = new EventConfigStore();
     private final List<VodApiServer> servers = new CopyOnWriteArrayList<>();
 
     public VodEmulator(EmulatorSettings settings) {
@@ -65,14 +68,33 @@ public final class VodEmulator implements AutoCloseable {
         return remember(UploadStory.of(callbacks, uploaded));
     }
 
+    /**
+     * The callbacks VOD would actually send for this upload under the sub-app's current event configuration (as
+     * ModifyEventConfig left it): signed with its SignKey (unsigned when none), NewFileUpload only when that switch
+     * is ON, ProcedureStateChanged as the signature's taskNotifyMode asks. The task flow counts as finished, as with
+     * {@link #story}. Post the bodies to {@code eventConfigs().current(subAppId).notificationUrl()} (PUSH) or
+     * enqueue them on an API server (PULL).
+     */
+    public UploadStory notifiedStory(UploadedMedia uploaded, long subAppId) {
+        story(uploaded);
+        EventConfig config = eventConfigs.current(subAppId);
+        UploadStory signed = UploadStory.of(new CallbackFactory(settings.clock(), config.signKey(),
+                settings.renditions()), uploaded).asNotified();
+        return new UploadStory(uploaded, signed.callbacks().stream()
+                .filter(c -> config.newFileUploadOn() || !c.eventType().equals("NewFileUpload")).toList());
+    }
+
     /** Like {@link #story} but the task flow ends with a failed Transcode subtask. */
     public UploadStory failingStory(UploadedMedia uploaded) {
         return remember(UploadStory.failing(callbacks, uploaded));
     }
 
-    /** Starts a VOD API server on 127.0.0.1 that knows this emulator's accounts and tasks (its clock is its own). */
+    /**
+     * Starts a VOD API server on 127.0.0.1 that knows this emulator's accounts, tasks, media and event configuration
+     * (its clock is its own).
+     */
     public VodApiServer startApiServer(ApiServerSettings serverSettings) {
-        VodApiServer server = VodApiServer.start(settings.accounts(), serverSettings, tasks);
+        VodApiServer server = VodApiServer.start(settings.accounts(), serverSettings, tasks, media, eventConfigs);
         servers.add(server);
         return server;
     }
@@ -80,6 +102,11 @@ public final class VodEmulator implements AutoCloseable {
     /** Task details known to this emulator (shared with the API servers it starts). */
     public TaskDetailStore tasks() {
         return tasks;
+    }
+
+    /** The event configuration per sub-app, as ModifyEventConfig left it (shared with the API servers). */
+    public EventConfigStore eventConfigs() {
+        return eventConfigs;
     }
 
     public EmulatorSettings settings() {

@@ -16,6 +16,9 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,10 +35,15 @@ final class ApiRequestHandler {
 
     private final Tc3Authenticator authenticator;
     private final Map<String, ApiAction> actions;
+    private final ActionRateLimiter limiter;
+    private final Clock clock;
 
-    ApiRequestHandler(Tc3Authenticator authenticator, Map<String, ApiAction> actions) {
+    ApiRequestHandler(Tc3Authenticator authenticator, Map<String, ApiAction> actions, ActionRateLimiter limiter,
+                      Clock clock) {
         this.authenticator = authenticator;
         this.actions = Map.copyOf(actions);
+        this.limiter = limiter;
+        this.clock = clock;
     }
 
     Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
@@ -55,6 +63,9 @@ final class ApiRequestHandler {
                 .flatMap(json -> response.status(200)
                         .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
                         .header("X-TC-RequestId", requestId)
+                        // the server clock, as Tencent's Date header: clients measure their clock skew with it
+                        .header(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                clock.instant().atZone(ZoneOffset.UTC)))
                         .sendByteArray(Mono.just(bytes(json))).then());
     }
 
@@ -76,6 +87,7 @@ final class ApiRequestHandler {
         if (handler == null) {
             return Mono.error(new VodApiError(VodApiError.INVALID_ACTION, "Action " + action + " is not served."));
         }
+        limiter.acquire(action);
         return handler.handle(params(body));
     }
 

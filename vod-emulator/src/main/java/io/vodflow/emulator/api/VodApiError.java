@@ -23,6 +23,10 @@ public final class VodApiError extends RuntimeException {
     public static final String MISSING_PARAMETER = "MissingParameter";
     /** The body is not a JSON object, or a parameter has the wrong type or count (e.g. more than 16 handles). */
     public static final String INVALID_PARAMETER = "InvalidParameter";
+    /** A parameter has an allowed type but a value VOD refuses (Mode, a switch, SignKey, NotificationUrl, Filters). */
+    public static final String INVALID_PARAMETER_VALUE = "InvalidParameterValue";
+    /** More requests of one action in one second than VOD allows (20/s event config, 100/s DescribeMediaInfos). */
+    public static final String REQUEST_LIMIT_EXCEEDED = "RequestLimitExceeded";
     /** Emulator's choice: ConfirmEvents got a handle that is unknown, already confirmed, or past its 30 s. */
     public static final String INVALID_EVENT_HANDLE = "InvalidParameterValue.EventHandle";
     /** DescribeTaskDetail got a TaskId the emulator does not know. */

@@ -59,7 +59,7 @@ class VodApiServerAuthTest {
     void unknownActionIsInvalidAction() {
         TencentSdkClient sdk = new TencentSdkClient(server.endpoint(), SECRET_ID, SECRET_KEY);
 
-        assertErrorCode(() -> sdk.call("DescribeMediaInfos", "{}"), "InvalidAction");
+        assertErrorCode(() -> sdk.call("DescribeMediaInfosNope", "{}"), "InvalidAction");
     }
 
     @Test

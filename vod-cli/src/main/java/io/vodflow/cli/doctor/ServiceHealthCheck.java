@@ -1,0 +1,58 @@
+package io.vodflow.cli.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One service answers {@code GET <url>/actuator/health} with status UP; otherwise names the components that are not. */
+final class ServiceHealthCheck implements Check {
+
+    private final String service;
+    private final String option;
+    private final String baseUrl;
+    private final HttpJson http;
+
+    /** @param option the command-line option that sets this service's URL, e.g. {@code --signer-url} */
+    ServiceHealthCheck(String service, String option, String baseUrl, HttpJson http) {
+        this.service = service;
+        this.option = option;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http = http;
+    }
+
+    @Override
+    public String name() {
+        return "health:" + service;
+    }
+
+    @Override
+    public CheckResult run() {
+        String url = baseUrl + "/actuator/health";
+        HttpJson.Answer answer;
+        try {
+            answer = http.get(url);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CheckResult.fail(url + " interrupted", "run doctor again");
+        } catch (Exception e) {
+            return CheckResult.fail(url + " unreachable (" + HttpJson.reason(e) + ")", "start " + service
+                    + " (java -jar " + service + "/target/" + service + "-*.jar) or pass its URL with " + option);
+        }
+        String status = answer.body().path("status").asText("");
+        if (answer.status() == 200 && "UP".equals(status)) {
+            return CheckResult.pass(service + " UP at " + baseUrl);
+        }
+        List<String> down = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> c : answer.body().path("components").properties()) {
+            String s = c.getValue().path("status").asText("");
+            if (!"UP".equals(s)) {
+                down.add(c.getKey() + "=" + s);
+            }
+        }
+        return CheckResult.fail(service + " is " + (status.isEmpty() ? "HTTP " + answer.status() : status)
+                        + (down.isEmpty() ? "" : " (" + String.join(", ", down) + ")"),
+                "look at " + service + "'s log; check VODFLOW_DB_* and VODFLOW_KAFKA_BOOTSTRAP for the components named");
+    }
+}
