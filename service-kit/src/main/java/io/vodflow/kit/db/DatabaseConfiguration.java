@@ -1,5 +1,7 @@
 package io.vodflow.kit.db;
 
+import io.vodflow.contract.settings.DatabaseUrl;
+
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;

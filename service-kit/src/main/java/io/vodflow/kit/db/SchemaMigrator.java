@@ -1,5 +1,7 @@
 package io.vodflow.kit.db;
 
+import io.vodflow.contract.settings.DatabaseUrl;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;

@@ -1,5 +1,7 @@
 package io.vodflow.cli.doctor;
 
+import io.vodflow.contract.settings.DatabaseUrl;
+
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
@@ -35,9 +37,9 @@ final class SchemaMigrationCheck implements Check {
 
     @Override
     public CheckResult run() {
-        DatabaseUri uri;
+        DatabaseUrl uri;
         try {
-            uri = DatabaseUri.parse(dbUrl);
+            uri = DatabaseUrl.parse(dbUrl);
         } catch (IllegalArgumentException e) {
             return CheckResult.fail(e.getMessage(), "set VODFLOW_DB_URL=postgresql://host:5432/dbname");
         }

@@ -1,4 +1,4 @@
-package io.vodflow.kit.db;
+package io.vodflow.contract.settings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A parsed libpq connection URI; derives the JDBC (Flyway) and R2DBC forms from the one the operator sets. */
+/** A parsed libpq connection URI (VODFLOW_DB_URL), shared by the services and the CLI; derives the JDBC and R2DBC forms. */
 public record DatabaseUrl(String host, int port, String database, Map<String, String> params) {
 
     private static final int DEFAULT_PORT = 5432;

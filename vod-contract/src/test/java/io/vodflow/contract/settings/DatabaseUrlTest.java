@@ -1,4 +1,4 @@
-package io.vodflow.kit.db;
+package io.vodflow.contract.settings;
 
 import org.junit.jupiter.api.Test;
 
