@@ -48,10 +48,13 @@ public final class LocalStack {
         out.println("vodflow local run: starting Kafka on 127.0.0.1:" + options.kafkaPort() + " and Postgres on 127.0.0.1:"
                 + options.postgresPort() + " (data in " + options.dataDir() + ")");
         LocalInfrastructure infra = LocalInfrastructure.start(options.dataDir(), options.kafkaPort(), options.postgresPort());
-        ServiceFleet fleet = new ServiceFleet(options.projectRoot(), dev.environment(infra.serviceEnvironment()), out);
+        ServiceLogs logs = new ServiceLogs(options.dataDir().resolve("logs"));
+        ServiceFleet fleet = new ServiceFleet(options.projectRoot(), dev.environment(infra.serviceEnvironment()), logs::forService);
+        out.println("starting the three services (logs in " + logs.folder() + ") ...");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             fleet.close();
             infra.close();
+            logs.close();
         }, "local-stack-shutdown"));
         fleet.start(Map.of(), Duration.ofMinutes(3));
 

@@ -6,24 +6,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The three services started together against one Kafka and one Postgres, and stopped together. */
 public final class ServiceFleet implements AutoCloseable {
     private final Map<ServiceModule, ServiceProcess> processes = new EnumMap<>(ServiceModule.class);
     private final Path projectRoot;
     private final Map<String, String> env;
-    private final PrintStream out;
+    private final Function<String, PrintStream> logs;
 
-    public ServiceFleet(Path projectRoot, Map<String, String> env, PrintStream out) {
+    /** @param logs where each service's output goes, by module name */
+    public ServiceFleet(Path projectRoot, Map<String, String> env, Function<String, PrintStream> logs) {
         this.projectRoot = projectRoot;
         this.env = Map.copyOf(env);
-        this.out = out;
+        this.logs = logs;
     }
 
     /** Starts every service on the port given for it and waits until all are healthy. */
     public ServiceFleet start(Map<ServiceModule, Integer> ports, Duration timeout) throws IOException, InterruptedException {
         for (ServiceModule s : ServiceModule.values()) {
-            processes.put(s, ServiceProcess.start(s, projectRoot, ports.getOrDefault(s, s.defaultPort()), env, out));
+            processes.put(s, ServiceProcess.start(s, projectRoot, ports.getOrDefault(s, s.defaultPort()), env, logs.apply(s.module())));
         }
         for (ServiceProcess p : processes.values()) {
             p.awaitHealthy(timeout);
@@ -37,7 +39,7 @@ public final class ServiceFleet implements AutoCloseable {
         if (old != null && old.isAlive()) {
             old.close();
         }
-        ServiceProcess fresh = ServiceProcess.start(s, projectRoot, old == null ? s.defaultPort() : old.port(), env, out);
+        ServiceProcess fresh = ServiceProcess.start(s, projectRoot, old == null ? s.defaultPort() : old.port(), env, logs.apply(s.module()));
         processes.put(s, fresh);
         fresh.awaitHealthy(timeout);
         return fresh;
