@@ -1,0 +1,71 @@
+package io.vodflow.ingress.fallback;
+
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts the stored callbacks now and then, for the backlog gauge and health; remembers whether the store answers. */
+public final class FallbackBacklog implements SmartLifecycle {
+    private final FallbackRepository repository;
+    private final Duration refresh;
+    private final AtomicLong backlog = new AtomicLong(-1);
+    private volatile boolean reachable = true;
+    private volatile Instant lastCheck;
+    private volatile Disposable loop;
+
+    public FallbackBacklog(FallbackRepository repository, Duration refresh) {
+        this.repository = repository;
+        this.refresh = refresh;
+    }
+
+    /** Stored callbacks at the last count; -1 before the first count. */
+    public long backlog() {
+        return backlog.get();
+    }
+
+    /** Whether the last count reached the database. */
+    public boolean reachable() {
+        return reachable;
+    }
+
+    /** When the store was last counted. */
+    public Instant lastCheck() {
+        return lastCheck;
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.interval(Duration.ZERO, refresh)
+                .onBackpressureDrop()
+                .concatMap(tick -> repository.backlog().timeout(refresh.plusSeconds(5))
+                        .doOnNext(n -> {
+                            backlog.set(n);
+                            reachable = true;
+                        })
+                        .onErrorResume(e -> {
+                            reachable = false;
+                            return Mono.empty();
+                        })
+                        .doFinally(s -> lastCheck = Instant.now()), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable d = loop;
+        if (d != null) {
+            d.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable d = loop;
+        return d != null && !d.isDisposed();
+    }
+}

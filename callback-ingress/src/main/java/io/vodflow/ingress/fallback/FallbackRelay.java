@@ -1,0 +1,114 @@
+package io.vodflow.ingress.fallback;
+
+import io.vodflow.ingress.IngressProperties;
+import io.vodflow.ingress.intake.KafkaAvailability;
+import io.vodflow.ingress.observe.IngressMetrics;
+import io.vodflow.ingress.publish.CallbackPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Re-publishes stored callbacks to Kafka in arrival order and deletes each only after Kafka acknowledged it,
+ * in one transaction per batch. A transaction-scoped advisory lock lets one instance relay at a time (others
+ * skip the pass), so several ingress instances never interleave batches. When a batch fails part-way, the
+ * acknowledged part is still deleted, so the next pass re-publishes only what Kafka did not take.
+ */
+public final class FallbackRelay implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(FallbackRelay.class);
+    private final FallbackRepository repository;
+    private final CallbackPublisher publisher;
+    private final TransactionalOperator tx;
+    private final KafkaAvailability kafka;
+    private final IngressMetrics metrics;
+    private final IngressProperties.Relay props;
+    private volatile Disposable loop;
+
+    /** What one pass achieved: the ids now deleted, the ids left behind, and why (null when all went). */
+    private record Pass(List<Long> relayed, List<Long> left, Throwable error) {
+        static final Pass NOTHING = new Pass(List.of(), List.of(), null);
+    }
+
+    public FallbackRelay(FallbackRepository repository, CallbackPublisher publisher, TransactionalOperator tx,
+                         KafkaAvailability kafka, IngressMetrics metrics, IngressProperties.Relay props) {
+        this.repository = repository;
+        this.publisher = publisher;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.metrics = metrics;
+        this.props = props;
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.interval(props.interval(), props.interval())
+                .onBackpressureDrop()
+                .concatMap(tick -> drain().onErrorResume(e -> Mono.just(0L)), 1)
+                .subscribe();
+    }
+
+    /** Relays batch after batch until the store is empty, another relay holds the lock, or Kafka refuses. */
+    Mono<Long> drain() {
+        return relayBatch()
+                .expand(n -> n >= props.batchSize() ? relayBatch() : Mono.empty())
+                .reduce(0L, Long::sum);
+    }
+
+    /** One transaction: lock, read the oldest batch, publish it in order, delete what Kafka acknowledged. */
+    Mono<Long> relayBatch() {
+        Mono<Pass> pass = repository.tryRelayLock().flatMap(locked -> !locked ? Mono.just(Pass.NOTHING)
+                : repository.oldest(props.batchSize()).collectList().flatMap(this::publishAndDelete));
+        return tx.transactional(pass).flatMap(p -> {
+            if (!p.relayed().isEmpty()) {
+                kafka.markUp();
+                metrics.relayed(p.relayed().size());
+                log.atInfo().addKeyValue("count", p.relayed().size()).log("relayed stored callbacks to kafka");
+            }
+            if (p.error() == null) {
+                return Mono.just((long) p.relayed().size());
+            }
+            log.atWarn().addKeyValue("error", p.error().getClass().getSimpleName()).addKeyValue("left", p.left().size())
+                    .log("fallback relay pass failed part-way; the rest stays stored");
+            return repository.countAttempt(p.left()).onErrorResume(x -> Mono.empty()).then(Mono.error(p.error()));
+        }).doOnError(e -> log.atDebug().addKeyValue("error", e.getClass().getSimpleName()).log("fallback relay pass failed"));
+    }
+
+    private Mono<Pass> publishAndDelete(List<StoredCallback> batch) {
+        if (batch.isEmpty()) {
+            return Mono.just(Pass.NOTHING);
+        }
+        List<Long> acked = Collections.synchronizedList(new ArrayList<>());
+        return publisher.publishInOrder(batch.stream().map(StoredCallback::record).toList())
+                .doOnNext(i -> acked.add(batch.get(i).id()))
+                .timeout(props.publishTimeout())
+                .then(Mono.fromSupplier(() -> new Pass(batch.stream().map(StoredCallback::id).toList(), List.of(), null)))
+                .onErrorResume(e -> {
+                    List<Long> done = List.copyOf(acked);
+                    List<Long> left = batch.stream().map(StoredCallback::id).filter(id -> !done.contains(id)).toList();
+                    return Mono.just(new Pass(done, left, e));
+                })
+                .flatMap(p -> p.relayed().isEmpty() ? Mono.just(p) : repository.delete(p.relayed()).thenReturn(p));
+    }
+
+    @Override
+    public void stop() {
+        Disposable d = loop;
+        if (d != null) {
+            d.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable d = loop;
+        return d != null && !d.isDisposed();
+    }
+}

@@ -1,0 +1,77 @@
+package io.vodflow.ingress.fallback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r2dbc.postgresql.codec.Json;
+import io.vodflow.ingress.publish.CallbackRecord;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.List;
+
+/** SQL over {@code callback_fallback} (migration V3): callbacks Kafka could not take in time. */
+public class FallbackRepository {
+    /** Advisory lock key that lets one relay at a time re-publish, so arrival order holds across instances. */
+    static final long RELAY_LOCK = 0x766f64666c6f7733L;
+
+    private static final String INSERT = """
+            INSERT INTO callback_fallback (record_key, value, headers, received_at)
+            VALUES (:key, :value, :headers, :receivedAt)
+            """;
+    private static final String OLDEST = """
+            SELECT id, record_key, value, headers::text AS headers
+            FROM callback_fallback ORDER BY id LIMIT :limit FOR UPDATE
+            """;
+    private static final String DELETE = "DELETE FROM callback_fallback WHERE id = ANY(:ids)";
+    private static final String COUNT_ATTEMPT = "UPDATE callback_fallback SET attempts = attempts + 1 WHERE id = ANY(:ids)";
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(:lock) AS locked";
+    private static final String COUNT = "SELECT count(*) AS backlog FROM callback_fallback";
+
+    private final DatabaseClient db;
+    private final FallbackHeadersCodec headers;
+
+    public FallbackRepository(DatabaseClient db, ObjectMapper json) {
+        this.db = db;
+        this.headers = new FallbackHeadersCodec(json);
+    }
+
+    /** Keeps one callback; completes once the insert has committed. */
+    public Mono<Void> store(CallbackRecord r) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(INSERT)
+                .bind("value", r.value())
+                .bind("headers", Json.of(headers.encode(r)))
+                .bind("receivedAt", Instant.ofEpochMilli(r.receivedAtMillis()));
+        spec = r.key() == null ? spec.bindNull("key", String.class) : spec.bind("key", r.key());
+        return spec.then();
+    }
+
+    /** Takes the relay lock for the current transaction; false when another relay holds it. */
+    Mono<Boolean> tryRelayLock() {
+        return db.sql(TRY_LOCK).bind("lock", RELAY_LOCK).map(row -> row.get("locked", Boolean.class)).one();
+    }
+
+    /** The oldest stored callbacks, in arrival order (call inside the relay transaction). */
+    Flux<StoredCallback> oldest(int limit) {
+        return db.sql(OLDEST).bind("limit", limit)
+                .map(row -> new StoredCallback(row.get("id", Long.class),
+                        headers.decode(row.get("record_key", String.class), row.get("value", byte[].class),
+                                row.get("headers", String.class))))
+                .all();
+    }
+
+    /** Removes callbacks that Kafka has acknowledged. */
+    Mono<Long> delete(List<Long> ids) {
+        return db.sql(DELETE).bind("ids", ids.toArray(Long[]::new)).fetch().rowsUpdated();
+    }
+
+    /** Records a failed relay attempt on the given callbacks. */
+    Mono<Long> countAttempt(List<Long> ids) {
+        return db.sql(COUNT_ATTEMPT).bind("ids", ids.toArray(Long[]::new)).fetch().rowsUpdated();
+    }
+
+    /** How many callbacks wait for re-publication. */
+    public Mono<Long> backlog() {
+        return db.sql(COUNT).map(row -> row.get("backlog", Long.class)).one();
+    }
+}

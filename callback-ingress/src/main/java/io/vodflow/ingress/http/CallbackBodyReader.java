@@ -1,0 +1,50 @@
+package io.vodflow.ingress.http;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/** Reads a request body into bytes, refusing (413) as soon as it grows past the limit, without buffering more. */
+public final class CallbackBodyReader {
+    private static final byte[] EMPTY = new byte[0];
+    private final int maxBytes;
+    private final Duration timeout;
+
+    public CallbackBodyReader(int maxBytes, Duration timeout) {
+        this.maxBytes = maxBytes;
+        this.timeout = timeout;
+    }
+
+    /** The largest accepted body, in bytes. */
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /** The whole body; an empty body gives an empty array. */
+    public Mono<byte[]> read(ServerHttpRequest request) {
+        if (request.getHeaders().getContentLength() > maxBytes) {
+            return Mono.error(CallbackRejection.tooLarge(maxBytes));
+        }
+        return DataBufferUtils.join(request.getBody(), maxBytes)
+                .map(CallbackBodyReader::toBytes)
+                .defaultIfEmpty(EMPTY)
+                .timeout(timeout)
+                .onErrorMap(DataBufferLimitException.class, e -> CallbackRejection.tooLarge(maxBytes))
+                .onErrorMap(TimeoutException.class, e -> CallbackRejection.bodyTimeout(Math.max(1, timeout.toSeconds())));
+    }
+
+    private static byte[] toBytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.vodflow.ingress.intake;
+
+import io.vodflow.ingress.fallback.FallbackRepository;
+import io.vodflow.ingress.observe.IngressMetrics;
+import io.vodflow.ingress.publish.CallbackPublisher;
+import io.vodflow.ingress.publish.CallbackRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/**
+ * Makes one callback durable: Kafka within the ack deadline, else the Postgres fallback within its own
+ * deadline, else an error (the caller answers 503). Both deadlines together stay inside VOD's 5 s window.
+ */
+public final class CallbackIntake {
+    private static final Logger log = LoggerFactory.getLogger(CallbackIntake.class);
+    private final CallbackPublisher publisher;
+    private final FallbackRepository fallback;
+    private final KafkaAvailability kafka;
+    private final IngressMetrics metrics;
+    private final Duration ackDeadline;
+    private final Duration fallbackDeadline;
+
+    public CallbackIntake(CallbackPublisher publisher, FallbackRepository fallback, KafkaAvailability kafka,
+                          IngressMetrics metrics, Duration ackDeadline, Duration fallbackDeadline) {
+        this.publisher = publisher;
+        this.fallback = fallback;
+        this.kafka = kafka;
+        this.metrics = metrics;
+        this.ackDeadline = ackDeadline;
+        this.fallbackDeadline = fallbackDeadline;
+    }
+
+    /** Completes with where the callback is now durable, or errors with {@link FallbackUnavailableException}. */
+    public Mono<Durability> accept(CallbackRecord record) {
+        if (kafka.bypassed()) {
+            return toFallback(record);
+        }
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return publisher.publish(record)
+                    .timeout(ackDeadline)
+                    .then(Mono.fromSupplier(() -> {
+                        metrics.kafkaAck(System.nanoTime() - start);
+                        kafka.markUp();
+                        return Durability.KAFKA;
+                    }));
+        }).onErrorResume(e -> {
+            kafka.markDown();
+            log.atWarn().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("kafka did not ack in time; keeping callback in the fallback store");
+            return toFallback(record);
+        });
+    }
+
+    private Mono<Durability> toFallback(CallbackRecord record) {
+        return fallback.store(record)
+                .timeout(fallbackDeadline)
+                .thenReturn(Durability.FALLBACK)
+                .onErrorMap(e -> {
+                    log.atError().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
+                            .log("fallback store refused the callback");
+                    return new FallbackUnavailableException(e);
+                });
+    }
+}

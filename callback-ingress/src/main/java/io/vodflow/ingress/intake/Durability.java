@@ -1,0 +1,9 @@
+package io.vodflow.ingress.intake;
+
+/** Where an accepted callback was made durable. */
+public enum Durability {
+    /** Acknowledged by Kafka (acks=all). */
+    KAFKA,
+    /** Kept in the Postgres fallback store; the relay re-publishes it once Kafka is back. */
+    FALLBACK
+}

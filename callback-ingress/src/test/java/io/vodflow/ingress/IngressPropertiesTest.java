@@ -1,0 +1,54 @@
+package io.vodflow.ingress;
+
+import io.vodflow.kit.secret.SecretConverter;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.convert.ApplicationConversionService;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IngressPropertiesTest {
+    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    static IngressProperties bind(Map<String, String> values) {
+        ApplicationConversionService conversions = new ApplicationConversionService();
+        conversions.addConverter(new SecretConverter());
+        Binder binder = new Binder(java.util.List.of(new MapConfigurationPropertySource(values)), null, conversions);
+        return binder.bindOrCreate("vodflow.ingress", IngressProperties.class);
+    }
+
+    @Test
+    void defaultsMatchTheIssue() {
+        IngressProperties p = bind(Map.of());
+        assertThat(p.maxBodySize().toBytes()).isEqualTo(256 * 1024);
+        assertThat(p.ackDeadline()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(p.signatureRequired()).isFalse();
+        assertThat(p.pathTokenRequired()).isFalse();
+        assertThat(p.pull().enabled()).isFalse();
+        assertThat(p.relay().batchSize()).isPositive();
+        assertThat(VALIDATOR.validate(p)).isEmpty();
+    }
+
+    @Test
+    void anEmptySignKeyMeansNotChecked() {
+        assertThat(bind(Map.of("vodflow.ingress.sign-key", "")).signatureRequired()).isFalse();
+        assertThat(bind(Map.of("vodflow.ingress.sign-key", "k")).signatureRequired()).isTrue();
+    }
+
+    @Test
+    void deadlinesThatCannotAnswerWithinVodsFiveSecondsAreRefused() {
+        IngressProperties p = bind(Map.of("vodflow.ingress.ack-deadline", "3s", "vodflow.ingress.fallback-deadline", "2s"));
+        assertThat(VALIDATOR.validate(p)).extracting(v -> v.getMessage()).anyMatch(m -> m.contains("4.5 s"));
+    }
+
+    @Test
+    void theSignKeyNeverPrints() {
+        assertThat(bind(Map.of("vodflow.ingress.sign-key", "VerySecretKey")).toString()).doesNotContain("VerySecretKey");
+    }
+}

@@ -1,0 +1,100 @@
+package io.vodflow.ingress.fallback;
+
+import io.vodflow.contract.event.CallbackRoutingReader;
+import io.vodflow.contract.kafka.CallbackHeaders;
+import io.vodflow.contract.kafka.VodTopics;
+import io.vodflow.infra.VodflowInfra;
+import io.vodflow.infra.kafka.KafkaBroker;
+import io.vodflow.ingress.CallbackTopicReader;
+import io.vodflow.ingress.Fixtures;
+import io.vodflow.ingress.IngressProperties;
+import io.vodflow.ingress.intake.KafkaAvailability;
+import io.vodflow.ingress.observe.IngressMetrics;
+import io.vodflow.ingress.publish.CallbackPublisher;
+import io.vodflow.ingress.publish.CallbackRecord;
+import io.vodflow.ingress.publish.CallbackSource;
+import io.r2dbc.spi.ConnectionFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two relays (as in two ingress instances) drain one store: each callback reaches Kafka once, in arrival order per key. */
+@SpringBootTest(properties = "vodflow.ingress.relay.interval=1h")
+class FallbackRelayIT {
+    static final KafkaBroker KAFKA = VodflowInfra.get().kafka();
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        KAFKA.createTopic(VodTopics.CALLBACKS, 3);
+        VodflowInfra.register(registry, VodflowInfra.get().newDatabase("ingress_relay"), KAFKA);
+    }
+
+    @Autowired
+    FallbackRepository repository;
+    @Autowired
+    CallbackPublisher publisher;
+    @Autowired
+    ConnectionFactory connections;
+    @Autowired
+    KafkaAvailability kafka;
+    @Autowired
+    IngressMetrics metrics;
+    @Autowired
+    IngressProperties props;
+
+    @Test
+    void twoRelaysDrainingTogetherPublishEachStoredCallbackOnceInArrivalOrder() {
+        CallbackRoutingReader reader = new CallbackRoutingReader();
+        // 10 files x 60 callbacks each; a callback's position is in its FileUploadEvent name
+        List<CallbackRecord> stored = IntStream.range(0, 600).mapToObj(i -> {
+            String fileId = String.valueOf(8_300_000_000_000L + i % 10);
+            byte[] body = new String(Fixtures.newFileUpload(fileId)).replace("holiday-clip", "seq-" + i).getBytes();
+            var r = reader.read(body);
+            return new CallbackRecord(fileId, body, r.format(), r.eventType(), 1_700_000_000_000L + i, CallbackSource.PUSH, "77", r.dedupeId());
+        }).toList();
+        Flux.fromIterable(stored).concatMap(repository::store).blockLast(Duration.ofSeconds(60));
+        assertThat(repository.backlog().block(Duration.ofSeconds(10))).isEqualTo(600);
+
+        IngressProperties.Relay small = new IngressProperties.Relay(Duration.ofHours(1), 50, Duration.ofSeconds(10), Duration.ofSeconds(1));
+        FallbackRelay first = relay(small);
+        FallbackRelay second = relay(small);
+        try (CallbackTopicReader topic = new CallbackTopicReader(KAFKA.bootstrapServers())) {
+            // both keep draining until the store is empty; the advisory lock makes one wait its turn
+            Flux.range(0, 40).flatMap(i -> (i % 2 == 0 ? first : second).drain().subscribeOn(Schedulers.parallel()), 2)
+                    .blockLast(Duration.ofSeconds(120));
+            assertThat(repository.backlog().block(Duration.ofSeconds(10))).isZero();
+
+            List<ConsumerRecord<String, byte[]>> records = topic.read(600,
+                    r -> "77".equals(CallbackTopicReader.headers(r).get(CallbackHeaders.SUB_APP)), Duration.ofSeconds(30));
+            records.addAll(topic.drain(r -> "77".equals(CallbackTopicReader.headers(r).get(CallbackHeaders.SUB_APP)), Duration.ofSeconds(2)));
+            assertThat(records).hasSize(600);
+            Map<String, List<Integer>> sequenceByFile = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                    Collectors.mapping(r -> Integer.parseInt(new String(r.value()).replaceAll("(?s).*\"seq-(\\d+)\".*", "$1")),
+                            Collectors.toList())));
+            assertThat(sequenceByFile).hasSize(10);
+            sequenceByFile.values().forEach(seq -> assertThat(seq).hasSize(60).isSorted());
+            records.forEach(r -> assertThat(CallbackTopicReader.headers(r)).containsEntry(CallbackHeaders.SOURCE, "push")
+                    .containsEntry(CallbackHeaders.FORMAT, "v3"));
+        }
+    }
+
+    private FallbackRelay relay(IngressProperties.Relay settings) {
+        TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(connections));
+        return new FallbackRelay(repository, publisher, tx, kafka, metrics, settings);
+    }
+}

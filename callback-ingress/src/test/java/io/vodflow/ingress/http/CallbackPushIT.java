@@ -1,0 +1,161 @@
+package io.vodflow.ingress.http;
+
+import io.vodflow.contract.event.CallbackRoutingReader;
+import io.vodflow.contract.kafka.CallbackHeaders;
+import io.vodflow.contract.kafka.VodTopics;
+import io.vodflow.infra.VodflowInfra;
+import io.vodflow.infra.kafka.KafkaBroker;
+import io.vodflow.ingress.CallbackTopicReader;
+import io.vodflow.ingress.Fixtures;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The push path against a real broker: every fixture lands on vod.callbacks with key, body and headers as specified. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
+class CallbackPushIT {
+    static final KafkaBroker KAFKA = VodflowInfra.get().kafka();
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        KAFKA.createTopic(VodTopics.CALLBACKS, 3);
+        VodflowInfra.register(registry, VodflowInfra.get().newDatabase("ingress_push"), KAFKA);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    static List<String> pushFixtures() {
+        return Fixtures.PUSH;
+    }
+
+    @BeforeEach
+    void longerTimeout() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(15)).build();
+    }
+
+    @ParameterizedTest
+    @MethodSource("pushFixtures")
+    void everyFixtureIsPublishedUntouchedWithRoutingHeaders(String fixture) {
+        byte[] body = Fixtures.bytes(fixture);
+        var expected = new CallbackRoutingReader().read(body);
+        try (CallbackTopicReader topic = new CallbackTopicReader(KAFKA.bootstrapServers())) {
+            long before = System.currentTimeMillis();
+            http.post().uri("/v1/vod/callbacks").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.status").isEqualTo("accepted").jsonPath("$.durableIn").isEqualTo("kafka");
+            long after = System.currentTimeMillis();
+
+            List<ConsumerRecord<String, byte[]>> records = topic.read(1, r -> Arrays.equals(r.value(), body), Duration.ofSeconds(20));
+            assertThat(records).hasSize(1);
+            ConsumerRecord<String, byte[]> record = records.get(0);
+            assertThat(record.key()).isEqualTo(fixture.contains("unknown") ? "1500000001-future-1" : "3270835012345678901");
+            assertThat(record.value()).isEqualTo(body);
+            Map<String, String> h = CallbackTopicReader.headers(record);
+            assertThat(h).containsEntry(CallbackHeaders.FORMAT, fixture.startsWith("v2") ? "v2" : "v3")
+                    .containsEntry(CallbackHeaders.EVENT_TYPE, expected.eventType())
+                    .containsEntry(CallbackHeaders.SOURCE, "push")
+                    .containsEntry(CallbackHeaders.DEDUPE_ID, expected.dedupeId())
+                    .doesNotContainKey(CallbackHeaders.SUB_APP);
+            assertThat(Long.parseLong(h.get(CallbackHeaders.RECEIVED_AT))).isBetween(before, after);
+        }
+    }
+
+    @Test
+    void subAppFromThePathBecomesAHeader() {
+        byte[] body = Fixtures.newFileUpload("5285890700000000001");
+        try (CallbackTopicReader topic = new CallbackTopicReader(KAFKA.bootstrapServers())) {
+            http.post().uri("/v1/vod/callbacks/1500000001").bodyValue(body).exchange().expectStatus().isOk();
+
+            var records = topic.read(1, r -> Arrays.equals(r.value(), body), Duration.ofSeconds(20));
+            assertThat(records).hasSize(1);
+            assertThat(CallbackTopicReader.headers(records.get(0))).containsEntry(CallbackHeaders.SUB_APP, "1500000001");
+            assertThat(records.get(0).key()).isEqualTo("5285890700000000001");
+        }
+    }
+
+    @Test
+    void aRedeliveredCallbackCarriesTheSameDedupeId() {
+        byte[] body = Fixtures.newFileUpload("5285890700000000002");
+        try (CallbackTopicReader topic = new CallbackTopicReader(KAFKA.bootstrapServers())) {
+            http.post().uri("/v1/vod/callbacks").bodyValue(body).exchange().expectStatus().isOk();
+            http.post().uri("/v1/vod/callbacks").bodyValue(body).exchange().expectStatus().isOk();
+
+            var records = topic.read(2, r -> Arrays.equals(r.value(), body), Duration.ofSeconds(20));
+            assertThat(records).hasSize(2);
+            assertThat(records).map(r -> CallbackTopicReader.headers(r).get(CallbackHeaders.DEDUPE_ID)).containsOnly(
+                    CallbackTopicReader.headers(records.get(0)).get(CallbackHeaders.DEDUPE_ID));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not json at all", "[1,2,3]", "\"a string\"", "{\"FileId\":\"1\"}", "{\"EventType\":\"\"}", ""})
+    void aBodyThatIsNotAVodEventGets400ProblemSayingWhatIsWrong(String body) {
+        http.post().uri("/v1/vod/callbacks").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.detail").isNotEmpty();
+    }
+
+    @Test
+    void aSubAppThatIsNotANumberGets400() {
+        http.post().uri("/v1/vod/callbacks/abc").bodyValue(Fixtures.bytes("v3-new-file-upload.json"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("subAppId"));
+    }
+
+    @Test
+    void callbacksNeedNoJwt() {
+        // VOD cannot send a bearer token: the public path must not answer 401 without one
+        http.post().uri("/v1/vod/callbacks").bodyValue(Fixtures.bytes("v3-file-deleted.json"))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void healthShowsKafkaAndFallbackState() {
+        http.get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.ingress.status").isEqualTo("UP")
+                .jsonPath("$.components.ingress.details.kafka").isEqualTo("UP")
+                .jsonPath("$.components.ingress.details.fallbackStore").isEqualTo("UP");
+    }
+
+    @Test
+    void openApiDescribesTheCallbackEndpoint() {
+        http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/v1/vod/callbacks'].post").exists();
+    }
+
+    @Test
+    void outcomesAndAckLatencyAreExposedToPrometheus() {
+        http.post().uri("/v1/vod/callbacks").bodyValue(Fixtures.bytes("v3-file-deleted.json")).exchange().expectStatus().isOk();
+        http.post().uri("/v1/vod/callbacks").bodyValue("[]").exchange().expectStatus().isBadRequest();
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("vodflow_ingress_callbacks_total{", "outcome=\"accepted\"", "reason=\"malformed\"",
+                "vodflow_ingress_kafka_ack_seconds", "vodflow_ingress_fallback_backlog");
+    }
+}

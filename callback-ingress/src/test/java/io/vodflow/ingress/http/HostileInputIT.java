@@ -1,0 +1,156 @@
+package io.vodflow.ingress.http;
+
+import io.vodflow.contract.kafka.VodTopics;
+import io.vodflow.infra.VodflowInfra;
+import io.vodflow.infra.kafka.KafkaBroker;
+import io.vodflow.ingress.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whatever arrives, the answer is never a 5xx: bad bodies are 400, oversized ones 413, odd content types are ignored. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HostileInputIT {
+    static final KafkaBroker KAFKA = VodflowInfra.get().kafka();
+    static final int MAX = 256 * 1024;
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        KAFKA.createTopic(VodTopics.CALLBACKS, 3);
+        VodflowInfra.register(registry, VodflowInfra.get().newDatabase("ingress_hostile"), KAFKA);
+    }
+
+    @Autowired
+    WebTestClient http;
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void longerTimeout() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(15)).build();
+    }
+
+    static Stream<Arguments> badBodies() {
+        String fixture = Fixtures.text("v3-procedure-finish.json");
+        byte[] random = new byte[4096];
+        new Random(42).nextBytes(random);
+        return Stream.of(
+                Arguments.of("truncated JSON", fixture.substring(0, fixture.length() / 2).getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("deep array nesting", ("{\"EventType\":\"X\",\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}")
+                        .getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("deep object nesting", ("{\"EventType\":\"X\",\"a\":" + "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000) + "}")
+                        .getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("huge event type", ("{\"EventType\":\"" + "A".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("numeric event type", "{\"EventType\":5}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("null event type", "{\"EventType\":null}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("object event type", "{\"eventType\":{\"a\":1},\"data\":{}}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("random binary", random),
+                Arguments.of("NUL bytes", new byte[64]),
+                Arguments.of("invalid UTF-8", new byte[] {'{', '"', 'E', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'}),
+                Arguments.of("empty body", new byte[0]),
+                Arguments.of("whitespace only", "  \n\t ".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("two objects", "{\"EventType\":\"A\"}{\"EventType\":\"B\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("JSON number", "12345".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBodies")
+    void aBodyThatIsNotAVodEventIs400Problem(String what, byte[] body) {
+        http.post().uri("/v1/vod/callbacks").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    static Stream<Arguments> oddButValidEvents() {
+        return Stream.of(
+                Arguments.of("member of the wrong type", "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":\"text\"}"),
+                Arguments.of("numeric FileId", "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":123}}"),
+                Arguments.of("v2 data array", "{\"eventType\":\"NewFileUpload\",\"data\":[1,2]}"),
+                Arguments.of("object Sign and T", "{\"EventType\":\"X\",\"Sign\":{},\"T\":[]}"),
+                Arguments.of("huge string field", "{\"EventType\":\"X\",\"Blob\":\"" + "b".repeat(250_000) + "\"}"),
+                Arguments.of("unicode", "{\"EventType\":\"X\",\"Name\":\"\u89c6\u9891 \ud83c\udfac\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oddButValidEvents")
+    void anOddButWellFormedEventIsAcceptedNotRejected(String what, String body) {
+        http.post().uri("/v1/vod/callbacks").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isOk();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/octet-stream", "application/x-www-form-urlencoded", "multipart/form-data",
+            ";;;not a media type", ""})
+    void anyContentTypeIsIgnoredAndTheBodyReadAsJson(String contentType) throws Exception {
+        // a raw client: WebClient itself refuses to send an unparsable Content-Type
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/vod/callbacks"))
+                .timeout(Duration.ofSeconds(15))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("v3-new-file-upload.json")));
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOverTheMaximumIs413() {
+        byte[] body = Arrays.copyOf(Fixtures.bytes("v3-new-file-upload.json"), MAX + 1);
+        http.post().uri("/v1/vod/callbacks").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aChunkedBodyOverTheMaximumIs413() {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) ' ');
+        http.post().uri("/v1/vod/callbacks").contentType(MediaType.APPLICATION_JSON)
+                .body(Flux.range(0, 6).map(i -> chunk), byte[].class)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void otherMethodsAndPathsAreClientErrors() {
+        http.get().uri("/v1/vod/callbacks").exchange().expectStatus().value(s -> assertThat(s).isBetween(400, 499));
+        http.put().uri("/v1/vod/callbacks").bodyValue("{}").exchange().expectStatus().value(s -> assertThat(s).isBetween(400, 499));
+        http.post().uri("/v1/vod/callbacks/1/2/3").bodyValue("{}").exchange().expectStatus().value(s -> assertThat(s).isBetween(400, 499));
+        http.post().uri("/v1/vod/callbacks/1/2").bodyValue("{}").exchange().expectStatus().isNotFound();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "image/png", "application/xml"})
+    void anyAcceptHeaderStillGetsTheRealAnswer(String accept) {
+        http.post().uri("/v1/vod/callbacks").header("Accept", accept).bodyValue(Fixtures.bytes("v3-new-file-upload.json"))
+                .exchange().expectStatus().isOk();
+        http.post().uri("/v1/vod/callbacks").header("Accept", accept).bodyValue("[]")
+                .exchange().expectStatus().isBadRequest();
+    }
+}
