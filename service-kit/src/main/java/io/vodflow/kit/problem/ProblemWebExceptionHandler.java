@@ -11,6 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * Last-resort mapping of every error to problem JSON, ahead of Boot's default handler, so no path
@@ -26,6 +27,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (find(ex, AbortedException.class) != null || exchange.getResponse().isCommitted()) {
+            // the client went away (or the answer is already on the wire): nothing to tell anyone, not an error
+            return Mono.empty();
+        }
         return problems.write(exchange, toProblem(ex));
     }
 
