@@ -120,7 +120,7 @@ class IngressConfiguration {
     }
 
     @Bean
-    IngressHealthIndicator ingressHealthIndicator(KafkaAvailability kafka, FallbackBacklog backlog) {
-        return new IngressHealthIndicator(kafka, backlog);
+    IngressHealthIndicator ingressHealthIndicator(KafkaAvailability kafka, FallbackBacklog backlog, IngressProperties props) {
+        return new IngressHealthIndicator(kafka, backlog, props.signatureRequired());
     }
 }

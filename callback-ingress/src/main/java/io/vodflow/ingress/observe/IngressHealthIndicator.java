@@ -12,10 +12,13 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 public final class IngressHealthIndicator implements HealthIndicator {
     private final KafkaAvailability kafka;
     private final FallbackBacklog backlog;
+    private final boolean signKeyConfigured;
 
-    public IngressHealthIndicator(KafkaAvailability kafka, FallbackBacklog backlog) {
+    /** @param signKeyConfigured whether callbacks must carry a valid Sign/T (shown so `doctor` can check it; never the key) */
+    public IngressHealthIndicator(KafkaAvailability kafka, FallbackBacklog backlog, boolean signKeyConfigured) {
         this.kafka = kafka;
         this.backlog = backlog;
+        this.signKeyConfigured = signKeyConfigured;
     }
 
     @Override
@@ -25,7 +28,8 @@ public final class IngressHealthIndicator implements HealthIndicator {
         Health.Builder h = kafkaUp || storeUp ? Health.up() : Health.down();
         h.withDetail("kafka", kafkaUp ? "UP" : "BYPASSED")
                 .withDetail("fallbackStore", storeUp ? "UP" : "UNREACHABLE")
-                .withDetail("fallbackBacklog", backlog.backlog());
+                .withDetail("fallbackBacklog", backlog.backlog())
+                .withDetail("signKeyConfigured", signKeyConfigured);
         if (kafka.lastFailure() != null) {
             h.withDetail("kafkaLastFailure", kafka.lastFailure().toString());
         }

@@ -17,12 +17,21 @@ class IngressHealthIndicatorTest {
     void kafkaDownAloneKeepsTheInstanceUpBecauseTheFallbackStillAcknowledges() {
         KafkaAvailability kafka = new KafkaAvailability(Clock.systemUTC(), Duration.ofMinutes(1));
         FallbackBacklog backlog = new FallbackBacklog((FallbackRepository) null, Duration.ofSeconds(1));
-        IngressHealthIndicator health = new IngressHealthIndicator(kafka, backlog);
+        IngressHealthIndicator health = new IngressHealthIndicator(kafka, backlog, true);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-        assertThat(health.health().getDetails()).containsEntry("kafka", "UP").containsEntry("fallbackStore", "UP");
+        assertThat(health.health().getDetails()).containsEntry("kafka", "UP").containsEntry("fallbackStore", "UP")
+                .containsEntry("signKeyConfigured", true);
 
         kafka.markDown();
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
         assertThat(health.health().getDetails()).containsEntry("kafka", "BYPASSED").containsKey("kafkaLastFailure");
+    }
+
+    @Test
+    void reportsWhenCallbacksAreNotAuthenticated() {
+        KafkaAvailability kafka = new KafkaAvailability(Clock.systemUTC(), Duration.ofMinutes(1));
+        FallbackBacklog backlog = new FallbackBacklog((FallbackRepository) null, Duration.ofSeconds(1));
+        assertThat(new IngressHealthIndicator(kafka, backlog, false).health().getDetails())
+                .containsEntry("signKeyConfigured", false);
     }
 }
