@@ -1,0 +1,85 @@
+package io.vodflow.processor.config;
+
+import io.vodflow.kit.secret.Secret;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/** Settings of the event-processor (prefix vodflow.processor); every value has a working default. */
+@Validated
+@ConfigurationProperties("vodflow.processor")
+public record ProcessorProperties(
+        /** Consumer group of the vod.callbacks receiver (VODFLOW_PROCESSOR_GROUP_ID). */
+        @DefaultValue("vodflow-event-processor") @NotBlank String groupId,
+        /** Most records in one batch (one transaction) of one partition. */
+        @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
+        /** Longest the broker holds an empty fetch (fetch.max.wait.ms); records are fetched as soon as they arrive. */
+        @DefaultValue("20ms") @NotNull Duration batchWait,
+        /** Kafka max.poll.records: bounds what the consumer holds in memory per poll. */
+        @DefaultValue("3000") @Min(1) @Max(20_000) int maxPollRecords,
+        /** How often offsets of committed batches are committed to Kafka (a crash re-reads at most this much). */
+        @DefaultValue("200ms") @NotNull Duration commitInterval,
+        /** Kafka session.timeout.ms of the callbacks consumer: how soon a crashed instance's partitions move on. */
+        @DefaultValue("45s") @NotNull Duration sessionTimeout,
+        /** Most partitions of one poll processed at once. */
+        @DefaultValue("256") @Min(1) @Max(10_000) int maxPartitions,
+        /** First pause before retrying a batch after a transient database error. */
+        @DefaultValue("200ms") @NotNull Duration retryInitialBackoff,
+        /** Longest pause between retries of a failing batch (retries go on until the database answers). */
+        @DefaultValue("10s") @NotNull Duration retryMaxBackoff,
+        /** Time limit of one batch transaction before it counts as failed and is retried. */
+        @DefaultValue("30s") @NotNull Duration batchTimeout,
+        /** Pause before the receiver is rebuilt after it failed (e.g. broker gone). */
+        @DefaultValue("2s") @NotNull Duration restartBackoff,
+        /** Time limit of a Kafka send (DLT, outbox relay, replay). */
+        @DefaultValue("15s") @NotNull Duration sendTimeout,
+        /** How often the outbox relay looks for unpublished events when no batch woke it. */
+        @DefaultValue("250ms") @NotNull Duration outboxPollInterval,
+        /** Most outbox events relayed in one transaction. */
+        @DefaultValue("500") @Min(1) @Max(10_000) int outboxBatchSize,
+        /** Prefix of the per-instance consumer group that feeds the live SSE streams. */
+        @DefaultValue("vodflow-processor-live") @NotBlank String liveGroupPrefix,
+        /** Interval of SSE keep-alive comments. */
+        @DefaultValue("15s") @NotNull Duration sseHeartbeat,
+        /** Most DLT records one replay call moves back to vod.callbacks. */
+        @DefaultValue("10000") @Min(1) @Max(1_000_000) int dltReplayMax,
+        /** Largest page size of the list endpoints. */
+        @DefaultValue("100") @Min(1) @Max(1000) int maxPageSize,
+        /** How often the consumer lag gauge is refreshed. */
+        @DefaultValue("5s") @NotNull Duration lagRefresh,
+        /** Healing of tasks whose callbacks were lost, through VOD's DescribeTaskDetail. */
+        @DefaultValue @Valid @NotNull Reconcile reconcile) {
+
+    /** Reconciliation of stale tasks against DescribeTaskDetail (TC3-signed through Tencent's SDK). */
+    public record Reconcile(
+            /** Turn the reconciler on (VODFLOW_RECONCILE_ENABLED); it needs the VOD key pair. */
+            @DefaultValue("false") boolean enabled,
+            /** A task not FINISHed and not updated for this long is checked. */
+            @DefaultValue("10m") @NotNull Duration after,
+            /** Pause between reconciliation rounds. */
+            @DefaultValue("1m") @NotNull Duration interval,
+            /** The same task is checked again at most this often. */
+            @DefaultValue("5m") @NotNull Duration recheck,
+            /** Most tasks checked per round (DescribeTaskDetail is rate-limited by VOD). */
+            @DefaultValue("20") @Min(1) @Max(1000) int batchSize,
+            /** VOD API host (VODFLOW_VOD_ENDPOINT). */
+            @DefaultValue("vod.tencentcloudapi.com") @NotBlank String endpoint,
+            /** http or https (VODFLOW_VOD_PROTOCOL). */
+            @DefaultValue("https") @NotBlank String protocol,
+            /** VOD API SecretId (VODFLOW_VOD_SECRET_ID). */
+            @DefaultValue("") String secretId,
+            /** VOD API SecretKey (VODFLOW_VOD_SECRET_KEY); never printed. */
+            Secret secretKey,
+            /** API region; VOD accepts an empty one. */
+            @DefaultValue("") String region,
+            /** Time limit of one DescribeTaskDetail call. */
+            @DefaultValue("10s") @NotNull Duration requestTimeout) {
+    }
+}

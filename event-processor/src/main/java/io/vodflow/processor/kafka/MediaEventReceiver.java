@@ -1,0 +1,53 @@
+package io.vodflow.processor.kafka;
+
+import io.vodflow.contract.kafka.VodTopics;
+import io.vodflow.kit.kafka.KafkaConnectionProperties;
+import io.vodflow.processor.config.ProcessorProperties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import reactor.core.publisher.Flux;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverOptions;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Tails vod.media.events for this instance's live streams: a group of its own (every instance sees every
+ * event), starting at the end, never committing. Values are the events' JSON bytes.
+ */
+public class MediaEventReceiver {
+    private final KafkaConnectionProperties kafka;
+    private final ProcessorProperties props;
+    private final AtomicBoolean assigned = new AtomicBoolean();
+
+    public MediaEventReceiver(KafkaConnectionProperties kafka, ProcessorProperties props) {
+        this.kafka = kafka;
+        this.props = props;
+    }
+
+    /** True once the tail owns its partitions (events published from now on will be seen). */
+    public boolean assigned() {
+        return assigned.get();
+    }
+
+    public Flux<byte[]> tail() {
+        Map<String, Object> cfg = new HashMap<>(kafka.clientProperties());
+        cfg.put(ConsumerConfig.GROUP_ID_CONFIG, props.liveGroupPrefix() + "-" + UUID.randomUUID());
+        cfg.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        cfg.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        cfg.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        cfg.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        cfg.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        ReceiverOptions<String, byte[]> options = ReceiverOptions.<String, byte[]>create(cfg)
+                .subscription(List.of(VodTopics.MEDIA_EVENTS))
+                .addAssignListener(parts -> assigned.set(true))
+                .addRevokeListener(parts -> assigned.set(false));
+        // receive() without acknowledging: nothing is ever committed (receiveAtmostOnce would commit every record)
+        return KafkaReceiver.create(options).receive().map(r -> r.value());
+    }
+}

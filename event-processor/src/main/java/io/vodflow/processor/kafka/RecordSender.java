@@ -1,0 +1,62 @@
+package io.vodflow.processor.kafka;
+
+import io.vodflow.kit.kafka.KafkaConnectionProperties;
+import io.vodflow.processor.config.ProcessorProperties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderOptions;
+import reactor.kafka.sender.SenderRecord;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The processor's one reactor-kafka producer (acks=all, idempotent): DLT records, replays, media events. */
+public class RecordSender implements AutoCloseable {
+    private final KafkaSender<String, byte[]> sender;
+    private final ProcessorProperties props;
+
+    public RecordSender(KafkaConnectionProperties kafka, ProcessorProperties props) {
+        this.props = props;
+        Map<String, Object> cfg = new HashMap<>(kafka.clientProperties());
+        cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        cfg.put(ProducerConfig.ACKS_CONFIG, "all");
+        cfg.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        cfg.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        cfg.put(ProducerConfig.CLIENT_ID_CONFIG, props.groupId() + "-producer");
+        cfg.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) props.sendTimeout().toMillis());
+        cfg.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(props.sendTimeout().toMillis(), 10_000));
+        this.sender = KafkaSender.create(SenderOptions.<String, byte[]>create(cfg).stopOnError(true).maxInFlight(1024));
+    }
+
+    /** Sends all records and completes once every one is acknowledged; fails if any is not. */
+    public Mono<Void> sendAll(List<OutgoingRecord> records) {
+        if (records.isEmpty()) {
+            return Mono.empty();
+        }
+        Flux<SenderRecord<String, byte[], Integer>> out = Flux.range(0, records.size()).map(i -> {
+            OutgoingRecord r = records.get(i);
+            return SenderRecord.create(new ProducerRecord<>(r.topic(), null, r.key(), r.value(),
+                    KafkaRecords.toHeaders(r.headers())), i);
+        });
+        return sender.send(out)
+                .doOnNext(result -> {
+                    if (result.exception() != null) {
+                        throw new IllegalStateException("kafka send failed", result.exception());
+                    }
+                })
+                .then()
+                .timeout(props.sendTimeout().plusSeconds(5));
+    }
+
+    @Override
+    public void close() {
+        sender.close();
+    }
+}

@@ -1,0 +1,91 @@
+package io.vodflow.processor.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodflow.processor.project.LinkedUpload;
+import io.vodflow.processor.project.MediaRow;
+import io.vodflow.processor.project.ProjectionPlan;
+import io.vodflow.processor.project.ResultRow;
+import io.vodflow.processor.project.StatusRanks;
+import io.vodflow.processor.store.MediaUpsert;
+import io.vodflow.processor.store.OutboxRepository;
+import io.vodflow.processor.store.TaskUpsert;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Turns what a batch changed into outbox entries. Task events come only from rows the upsert really moved
+ * forward, so a late or duplicate callback emits nothing; ids are derived from the change, so a re-emission
+ * after a crash carries the same id.
+ */
+public class MediaEventFactory {
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public MediaEventFactory(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public List<OutboxRepository.Entry> events(ProjectionPlan plan, Map<String, MediaUpsert.Stored> media,
+                                               List<TaskUpsert.Changed> changedTasks) {
+        Instant now = clock.instant();
+        List<MediaEvent> events = new ArrayList<>();
+        for (LinkedUpload l : plan.linked()) {
+            MediaUpsert.Stored s = media.get(l.fileId());
+            if (s != null && "LINKED".equals(s.attribution()) && Objects.equals(s.signatureId(), String.valueOf(l.signatureId()))) {
+                events.add(new MediaEvent(1, id(MediaEvent.UPLOAD_LINKED, l.fileId(), String.valueOf(l.signatureId())),
+                        MediaEvent.UPLOAD_LINKED, l.fileId(), s.userId(), String.valueOf(l.signatureId()), s.taskId(),
+                        s.status(), null, null, null, null, now));
+            }
+        }
+        for (TaskUpsert.Changed t : changedTasks) {
+            String fileId = t.fileId() != null ? t.fileId() : t.taskId();
+            MediaUpsert.Stored s = media.get(fileId);
+            String userId = s == null ? null : s.userId();
+            String status = s == null ? null : s.status();
+            if (t.statusRank() >= StatusRanks.TERMINAL) {
+                List<MediaEvent.Rendition> renditions = plan.renditionsOf(t.taskId()).stream().map(MediaEventFactory::rendition).toList();
+                String cover = plan.media().stream().filter(m -> m.fileId().equals(fileId)).map(MediaRow::snapshotCoverUrl)
+                        .filter(Objects::nonNull).findFirst().orElse(null);
+                events.add(new MediaEvent(1, id(MediaEvent.TRANSCODE_FINISHED, t.taskId()), MediaEvent.TRANSCODE_FINISHED,
+                        fileId, userId, null, t.taskId(), status, t.status(), t.progress(), renditions, cover, now));
+            } else if (t.statusRank() == 2) {
+                events.add(new MediaEvent(1, id(MediaEvent.TRANSCODE_PROGRESS, t.taskId(), String.valueOf(t.progress())),
+                        MediaEvent.TRANSCODE_PROGRESS, fileId, userId, null, t.taskId(), status, t.status(), t.progress(),
+                        null, null, now));
+            }
+        }
+        for (String fileId : plan.deletedFileIds()) {
+            MediaUpsert.Stored s = media.get(fileId);
+            events.add(new MediaEvent(1, id(MediaEvent.MEDIA_DELETED, fileId), MediaEvent.MEDIA_DELETED, fileId,
+                    s == null ? null : s.userId(), null, s == null ? null : s.taskId(), StatusRanks.MEDIA_DELETED,
+                    null, null, null, null, now));
+        }
+        return events.stream().map(this::entry).toList();
+    }
+
+    private static MediaEvent.Rendition rendition(ResultRow r) {
+        return new MediaEvent.Rendition(r.definition(), r.url(), r.width(), r.height(), r.bitrate(), r.size(), r.duration(), r.status());
+    }
+
+    private OutboxRepository.Entry entry(MediaEvent e) {
+        try {
+            return new OutboxRepository.Entry(0, e.eventId(), e.type(), e.fileId(), e.userId(), json.writeValueAsString(e));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("media event not serialisable", ex);
+        }
+    }
+
+    /** A name-based UUID over the event type and what identifies the change. */
+    static String id(String type, String... parts) {
+        return UUID.nameUUIDFromBytes((type + "|" + String.join("|", parts)).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,20 @@
+package io.vodflow.processor.query;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** 400 for paging parameters out of range. */
+public class BadPageProblem extends ErrorResponseException {
+
+    public BadPageProblem(int maxSize) {
+        super(HttpStatus.BAD_REQUEST, problem(maxSize), null);
+    }
+
+    private static ProblemDetail problem(int maxSize) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "page must be >= 0 and size between 1 and " + maxSize);
+        p.setTitle("Invalid paging parameters");
+        return p;
+    }
+}

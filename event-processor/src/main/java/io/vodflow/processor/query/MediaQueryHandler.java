@@ -1,0 +1,57 @@
+package io.vodflow.processor.query;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.vodflow.kit.security.CurrentUser;
+import io.vodflow.processor.config.ProcessorProperties;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Query API: one media, the caller's media, one task. Users see their own; the admin role sees all. */
+@RestController
+public class MediaQueryHandler {
+    private final MediaQueryRepository media;
+    private final TaskQueryRepository tasks;
+    private final ProcessorProperties props;
+
+    public MediaQueryHandler(MediaQueryRepository media, TaskQueryRepository tasks, ProcessorProperties props) {
+        this.media = media;
+        this.tasks = tasks;
+        this.props = props;
+    }
+
+    @Operation(summary = "One media: owner, status, task status, renditions and cover")
+    @GetMapping("/v1/media/{fileId}")
+    public Mono<MediaView> media(@PathVariable String fileId, @AuthenticationPrincipal Jwt jwt) {
+        CurrentUser user = CurrentUser.from(jwt);
+        return media.find(fileId)
+                .filter(v -> user.maySee(v.userId()))
+                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("media", fileId)));
+    }
+
+    @Operation(summary = "The caller's media, newest first")
+    @GetMapping("/v1/users/me/media")
+    public Mono<MediaPage> myMedia(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+                                   @AuthenticationPrincipal Jwt jwt) {
+        if (page < 0 || size < 1 || size > props.maxPageSize()) {
+            return Mono.error(new BadPageProblem(props.maxPageSize()));
+        }
+        CurrentUser user = CurrentUser.from(jwt);
+        return media.page(user.userId(), size + 1, (long) page * size)
+                .map(rows -> new MediaPage(rows.size() > size ? rows.subList(0, size) : rows, page, size, rows.size() > size));
+    }
+
+    @Operation(summary = "One task flow with its subtask results and errors")
+    @GetMapping("/v1/tasks/{taskId}")
+    public Mono<TaskView> task(@PathVariable String taskId, @AuthenticationPrincipal Jwt jwt) {
+        CurrentUser user = CurrentUser.from(jwt);
+        return tasks.find(taskId)
+                .filter(o -> user.maySee(o.ownerId()))
+                .map(TaskQueryRepository.OwnedTask::task)
+                .switchIfEmpty(Mono.error(() -> new NotFoundProblem("task", taskId)));
+    }
+}

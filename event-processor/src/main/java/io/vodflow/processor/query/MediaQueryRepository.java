@@ -1,0 +1,72 @@
+package io.vodflow.processor.query;
+
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Read side of media: one media with its task and renditions, or a user's page of media. */
+public class MediaQueryRepository {
+    private static final String COLUMNS = """
+            SELECT m.file_id, m.user_id, m.signature_id::text AS signature_id, m.status, t.task_id, t.status AS task_status,
+                   COALESCE(m.snapshot_cover_url, m.basic_cover_url) AS cover_url, m.attribution, m.attribution_reason,
+                   t.progress, m.name, m.media_url, m.size_bytes, m.duration_s, m.width, m.height,
+                   m.created_at, m.updated_at, m.deleted_at
+            FROM media m
+            LEFT JOIN LATERAL (
+                SELECT pt.task_id, pt.status, pt.progress FROM procedure_task pt
+                WHERE pt.task_id = m.procedure_task_id
+                   OR (m.procedure_task_id IS NULL AND pt.file_id = m.file_id)
+                ORDER BY (pt.task_id = m.procedure_task_id) DESC NULLS LAST, pt.created_at DESC LIMIT 1
+            ) t ON true
+            """;
+    private static final String ONE = COLUMNS + " WHERE m.file_id = $1";
+    private static final String PAGE = COLUMNS + """
+             WHERE m.user_id = $1
+            ORDER BY m.created_at DESC, m.file_id DESC
+            LIMIT $2 OFFSET $3
+            """;
+    private static final String RENDITIONS = """
+            SELECT definition, url, width, height, bitrate, size_bytes, duration_s FROM task_result
+            WHERE task_id = $1 AND type = 'Transcode' AND url IS NOT NULL
+            ORDER BY definition
+            """;
+    private final DatabaseClient db;
+
+    public MediaQueryRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** The media with its renditions, or empty. */
+    public Mono<MediaView> find(String fileId) {
+        return db.sql(ONE).bind(0, fileId).map(MediaQueryRepository::view).one()
+                .flatMap(v -> v.taskId() == null ? Mono.just(v.withRenditions(List.of()))
+                        : renditions(v.taskId()).map(v::withRenditions));
+    }
+
+    /** A page of the user's media, newest first, without renditions; fetches one extra row to tell if more follow. */
+    public Mono<List<MediaView>> page(String userId, int limit, long offset) {
+        return db.sql(PAGE).bind(0, userId).bind(1, limit).bind(2, offset)
+                .map(MediaQueryRepository::view).all().collectList();
+    }
+
+    private Mono<List<MediaView.RenditionView>> renditions(String taskId) {
+        return db.sql(RENDITIONS).bind(0, taskId)
+                .map(r -> new MediaView.RenditionView(r.get("definition", Integer.class), r.get("url", String.class),
+                        r.get("width", Integer.class), r.get("height", Integer.class), r.get("bitrate", Long.class),
+                        r.get("size_bytes", Long.class), r.get("duration_s", Double.class)))
+                .all().collectList();
+    }
+
+    private static MediaView view(Readable r) {
+        return new MediaView(r.get("file_id", String.class), r.get("user_id", String.class), r.get("signature_id", String.class),
+                r.get("status", String.class), r.get("task_id", String.class), r.get("task_status", String.class), List.of(),
+                r.get("cover_url", String.class), r.get("attribution", String.class), r.get("attribution_reason", String.class),
+                r.get("progress", Integer.class), r.get("name", String.class), r.get("media_url", String.class),
+                r.get("size_bytes", Long.class), r.get("duration_s", Double.class), r.get("width", Integer.class),
+                r.get("height", Integer.class), r.get("created_at", OffsetDateTime.class),
+                r.get("updated_at", OffsetDateTime.class), r.get("deleted_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,24 @@
+package io.vodflow.processor.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** GET /v1/media/{fileId}: the architecture's fixed fields first, then extras. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record MediaView(String fileId, String userId, String signatureId, String status, String taskId, String taskStatus,
+                        List<RenditionView> renditions, String coverUrl,
+                        String attribution, String attributionReason, Integer progress, String name, String mediaUrl,
+                        Long size, Double duration, Integer width, Integer height,
+                        OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
+
+    /** One transcoded rendition. */
+    public record RenditionView(int definition, String url, Integer width, Integer height, Long bitrate, Long size,
+                                Double duration) { }
+
+    MediaView withRenditions(List<RenditionView> list) {
+        return new MediaView(fileId, userId, signatureId, status, taskId, taskStatus, list, coverUrl, attribution,
+                attributionReason, progress, name, mediaUrl, size, duration, width, height, createdAt, updatedAt, deletedAt);
+    }
+}

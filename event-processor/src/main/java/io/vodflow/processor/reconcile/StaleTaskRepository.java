@@ -1,0 +1,33 @@
+package io.vodflow.processor.reconcile;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+
+/** Finds tasks that stopped moving before FINISH and stamps them checked (SKIP LOCKED: instances share the work). */
+public class StaleTaskRepository {
+    private static final String CLAIM = """
+            UPDATE procedure_task t SET last_checked_at = now()
+            WHERE t.task_id IN (
+                SELECT task_id FROM procedure_task
+                WHERE status_rank < 3 AND updated_at < now() - make_interval(secs => $1)
+                  AND (last_checked_at IS NULL OR last_checked_at < now() - make_interval(secs => $2))
+                ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+            RETURNING t.task_id, t.file_id
+            """;
+    private final DatabaseClient db;
+
+    public StaleTaskRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** A task to check. */
+    public record StaleTask(String taskId, String fileId) { }
+
+    public Flux<StaleTask> claim(Duration after, Duration recheck, int limit) {
+        return db.sql(CLAIM).bind(0, after.toMillis() / 1000.0).bind(1, recheck.toMillis() / 1000.0).bind(2, limit)
+                .map(r -> new StaleTask(r.get("task_id", String.class), r.get("file_id", String.class)))
+                .all();
+    }
+}

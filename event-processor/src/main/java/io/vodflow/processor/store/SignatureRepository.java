@@ -1,0 +1,51 @@
+package io.vodflow.processor.store;
+
+import io.vodflow.processor.project.SignatureRecord;
+import io.vodflow.processor.project.SignatureUse;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** upload_signature (owned by the signer): locks the rows a batch claims; MARK_USED runs in {@link ProjectionRepository}. */
+public class SignatureRepository {
+    // ORDER BY id: every transaction locks in the same order, so parallel partitions cannot deadlock here
+    private static final String LOCK = """
+            SELECT id::text AS id, user_id::text AS user_id, state, one_time, used_file_id
+            FROM upload_signature WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+            """;
+    static final String MARK_USED = """
+            UPDATE upload_signature s
+            SET state = 'USED', state_changed_at = now(), used_at = COALESCE(s.used_at, now()),
+                used_file_id = COALESCE(s.used_file_id, u.file_id)
+            FROM unnest($1::uuid[], $2::text[]) AS u(id, file_id)
+            WHERE s.id = u.id AND (s.state <> 'USED' OR s.used_file_id IS NULL)
+            """;
+    private final DatabaseClient db;
+
+    public SignatureRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Locks (FOR UPDATE) and returns the signature rows with these ids. */
+    public Mono<Map<UUID, SignatureRecord>> lock(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        String[] array = ids.stream().map(UUID::toString).sorted().toArray(String[]::new);
+        return db.sql(LOCK).bind(0, array)
+                .map(row -> new SignatureRecord(UUID.fromString(row.get("id", String.class)), row.get("user_id", String.class),
+                        row.get("state", String.class), Boolean.TRUE.equals(row.get("one_time", Boolean.class)),
+                        row.get("used_file_id", String.class)))
+                .all()
+                .collect(HashMap::new, (m, s) -> m.put(s.id(), s));
+    }
+
+    static UnnestParameters<SignatureUse> params(List<SignatureUse> uses) {
+        return new UnnestParameters<>(uses).uuid(SignatureUse::signatureId).text(SignatureUse::fileId);
+    }
+}

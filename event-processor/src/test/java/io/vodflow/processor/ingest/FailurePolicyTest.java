@@ -1,0 +1,33 @@
+package io.vodflow.processor.ingest;
+
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcRollbackException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FailurePolicyTest {
+
+    @Test
+    void outagesAndTimeoutsAreRetriedAndRefusedDataIsNot() {
+        assertThat(FailurePolicy.isTransient(new TransientDataAccessResourceException("connection lost"))).isTrue();
+        assertThat(FailurePolicy.isTransient(new QueryTimeoutException("slow"))).isTrue();
+        assertThat(FailurePolicy.isTransient(new TimeoutException())).isTrue();
+        assertThat(FailurePolicy.isPermanent(new DataIntegrityViolationException("check violated"))).isTrue();
+        assertThat(FailurePolicy.isPermanent(new RuntimeException("wrapped", new IllegalArgumentException("bad")))).isTrue();
+    }
+
+    @Test
+    void sqlStateDecidesForDriverErrors() {
+        assertThat(FailurePolicy.isTransient(new R2dbcRollbackException("deadlock detected", "40P01"))).isTrue();
+        assertThat(FailurePolicy.isTransient(new R2dbcNonTransientResourceException("connection refused", "08001"))).isTrue();
+        assertThat(FailurePolicy.isTransient(new R2dbcNonTransientResourceException("shutting down", "57P01"))).isTrue();
+        assertThat(FailurePolicy.isPermanent(new R2dbcNonTransientResourceException("invalid byte sequence", "22021"))).isTrue();
+        assertThat(FailurePolicy.isPermanent(new R2dbcNonTransientResourceException("value too long", "22001"))).isTrue();
+    }
+}

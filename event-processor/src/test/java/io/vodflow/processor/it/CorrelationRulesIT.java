@@ -1,0 +1,117 @@
+package io.vodflow.processor.it;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Issue 5 rules: one-time conflicts, forward-only status and progress, deletes, unknown types, legacy v2. */
+class CorrelationRulesIT extends ProcessorItSupport {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void oneTimeSignatureClaimedByASecondFileIdIsNotLinkedAgainButRecordedAndCounted() {
+        Ids first = Ids.fresh();
+        Ids second = Ids.fresh();
+        UUID signature = insertSignature("u-once", true);
+        String context = codec.issue(signature);
+        double before = meters.counter("vodflow.processor.signature.conflicts").count();
+        send(first.fileId(), fixture("v3-new-file-upload.json", first, context));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ?", first.fileId()) != null);
+        send(second.fileId(), fixture("v3-new-file-upload.json", second, context));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ?", second.fileId()) != null);
+
+        assertThat(row("SELECT attribution, user_id FROM media WHERE file_id = ?", first.fileId()))
+                .containsEntry("attribution", "LINKED").containsEntry("user_id", "u-once");
+        assertThat(row("SELECT attribution, user_id, attribution_reason FROM media WHERE file_id = ?", second.fileId()))
+                .containsEntry("attribution", "CONFLICT").containsEntry("user_id", null)
+                .hasEntrySatisfying("attribution_reason", r -> assertThat((String) r).contains(first.fileId()));
+        assertThat(row("SELECT file_id, linked_file_id, user_id FROM signature_conflict WHERE signature_id = ?", signature))
+                .containsEntry("file_id", second.fileId()).containsEntry("linked_file_id", first.fileId())
+                .containsEntry("user_id", "u-once");
+        assertThat(row("SELECT used_file_id FROM upload_signature WHERE id = ?", signature)).containsEntry("used_file_id", first.fileId());
+        assertThat(meters.counter("vodflow.processor.signature.conflicts").count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void changeModeProgressOnlyMovesForwardAndALateProcessingNeverUndoesFinish() {
+        Ids ids = Ids.fresh();
+        byte[] at40 = fixture("v3-procedure-change-processing.json", ids, null);
+        byte[] at80 = new String(at40, StandardCharsets.UTF_8).replace("\"Progress\": 40", "\"Progress\": 80").getBytes(StandardCharsets.UTF_8);
+        send(ids.fileId(), at80, at40);
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM procedure_task WHERE task_id = ?", ids.taskId()) != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Integer.valueOf(80).equals(
+                row("SELECT progress FROM task_result WHERE task_id = ?", ids.taskId()).get("progress")));
+
+        send(ids.fileId(), fixture("v3-procedure-finish.json", ids, null), at40, at80);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FINISH".equals(
+                row("SELECT status FROM procedure_task WHERE task_id = ?", ids.taskId()).get("status")));
+        // the late PROCESSING records sit behind the FINISH on the same partition: once a later marker is applied they were too
+        Ids marker = Ids.fresh();
+        send(ids.fileId(), fixture("v3-procedure-change-processing.json", new Ids(ids.fileId(), marker.taskId()), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM procedure_task WHERE task_id = ?", marker.taskId()) != null);
+
+        assertThat(row("SELECT status, progress FROM procedure_task WHERE task_id = ?", ids.taskId()))
+                .containsEntry("status", "FINISH").containsEntry("progress", 100);
+        assertThat(row("SELECT status, progress, url FROM task_result WHERE task_id = ? AND type = 'Transcode'", ids.taskId()))
+                .containsEntry("status", "SUCCESS").containsEntry("progress", 100)
+                .hasEntrySatisfying("url", u -> assertThat((String) u).endsWith("v.f100030.mp4"));
+    }
+
+    @Test
+    void failedTranscodeKeepsTheSubtaskErrorAndMarksTheMediaFailed() {
+        Ids ids = Ids.fresh();
+        send(ids.fileId(), fixture("v3-procedure-finish-transcode-failed.json", ids, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM task_result WHERE task_id = ?", ids.taskId()) != null);
+        assertThat(row("SELECT status, err_code, err_code_ext, message, definition FROM task_result WHERE task_id = ?", ids.taskId()))
+                .containsEntry("status", "FAIL").containsEntry("err_code", 30010).containsEntry("err_code_ext", "InternalError")
+                .containsEntry("message", "source file error").containsEntry("definition", 100040);
+        assertThat(row("SELECT status, attribution FROM media WHERE file_id = ?", ids.fileId()))
+                .containsEntry("status", "FAILED").containsEntry("attribution", "PENDING");
+    }
+
+    @Test
+    void fileDeletedMarksTheMediaDeletedAndUnknownTypesAreStoredRawAndCounted() {
+        Ids ids = Ids.fresh();
+        UUID signature = insertSignature("u-del", false);
+        double unknownBefore = meters.counter("vodflow.processor.unknown.events").count();
+        send(ids.fileId(), fixture("v3-new-file-upload.json", ids, codec.issue(signature)), fixture("v3-file-deleted.json", ids, null));
+        send("1500000001-future-1", fixture("v3-unknown-event-type.json", ids, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT deleted_at FROM media WHERE file_id = ? AND deleted_at IS NOT NULL", ids.fileId()) != null);
+        assertThat(row("SELECT status, user_id FROM media WHERE file_id = ?", ids.fileId()))
+                .containsEntry("status", "DELETED").containsEntry("user_id", "u-del");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM unknown_event WHERE task_id = '1500000001-future-1'") != null);
+        Map<String, Object> unknown = row("SELECT event_type, raw_body FROM unknown_event WHERE task_id = '1500000001-future-1'");
+        assertThat(unknown).containsEntry("event_type", "SomeFutureEvent");
+        assertThat((String) unknown.get("raw_body")).contains("\"Nested\"");
+        assertThat(meters.counter("vodflow.processor.unknown.events").count()).isGreaterThanOrEqualTo(unknownBefore + 1);
+    }
+
+    @Test
+    void legacyV2CallbacksMapOntoTheSameModel() {
+        Ids ids = new Ids(Ids.fresh().fileId(), "1500000001-procedure-v2-" + UUID.randomUUID());
+        UUID signature = insertSignature("u-v2", false);
+        byte[] upload = fixture("v2-new-file-upload.json", ids, codec.issue(signature));
+        byte[] finish = fixture("v2-procedure-finish.json", ids, null);
+        upload = new String(upload, StandardCharsets.UTF_8).replace("1500000001-procedure-6a7b8c9d0e1f", ids.taskId()).getBytes(StandardCharsets.UTF_8);
+        finish = new String(finish, StandardCharsets.UTF_8).replace("1500000001-procedure-6a7b8c9d0e1f", ids.taskId()).getBytes(StandardCharsets.UTF_8);
+        send(ids.fileId(), finish, upload);
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND attribution = 'LINKED'", ids.fileId()) != null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/v1/media/{id}", ids.fileId())
+                .headers(h -> h.setBearerAuth(token("u-v2"))).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.taskStatus").isEqualTo("FINISH")
+                .jsonPath("$.status").isEqualTo("READY")
+                .jsonPath("$.renditions[0].definition").isEqualTo(20)
+                .jsonPath("$.renditions[0].height").isEqualTo(480));
+    }
+}

@@ -1,0 +1,86 @@
+package io.vodflow.processor.it;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Query endpoints, the status page, OpenAPI and the Prometheus metrics. */
+class QueryApiIT extends ProcessorItSupport {
+
+    @Test
+    void myMediaIsPagedNewestFirstAndShowsOnlyTheCallersUploads() {
+        String user = "u-pages-" + UUID.randomUUID();
+        List<String> fileIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Ids ids = Ids.fresh();
+            fileIds.add(ids.fileId());
+            send(ids.fileId(), fixture("v3-new-file-upload.json", ids, codec.issue(insertSignature(user, false))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ?", ids.fileId()) != null);
+        }
+        Ids foreign = Ids.fresh();
+        send(foreign.fileId(), fixture("v3-new-file-upload.json", foreign, codec.issue(insertSignature("u-foreign", false))));
+
+        http.get().uri("/v1/users/me/media?page=0&size=2").headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].fileId").isEqualTo(fileIds.get(2))
+                .jsonPath("$.items[1].fileId").isEqualTo(fileIds.get(1))
+                .jsonPath("$.hasMore").isEqualTo(true);
+        http.get().uri("/v1/users/me/media?page=1&size=2").headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].fileId").isEqualTo(fileIds.get(0))
+                .jsonPath("$.hasMore").isEqualTo(false);
+        http.get().uri("/v1/users/me/media?size=100000").headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void taskShowsSubtasksToItsOwnerAndAdminsOnly() {
+        Ids ids = Ids.fresh();
+        send(ids.fileId(), fixture("v3-new-file-upload.json", ids, codec.issue(insertSignature("u-task", false))),
+                fixture("v3-procedure-finish.json", ids, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM procedure_task WHERE task_id = ? AND status = 'FINISH'", ids.taskId()) != null);
+
+        http.get().uri("/v1/tasks/{id}", ids.taskId()).headers(h -> h.setBearerAuth(token("u-task"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.taskId").isEqualTo(ids.taskId())
+                .jsonPath("$.fileId").isEqualTo(ids.fileId())
+                .jsonPath("$.status").isEqualTo("FINISH")
+                .jsonPath("$.subtasks.length()").isEqualTo(2)
+                .jsonPath("$.subtasks[?(@.type == 'Transcode')].definition").isEqualTo(100030)
+                .jsonPath("$.subtasks[?(@.type == 'CoverBySnapshot')].coverUrl").exists();
+        http.get().uri("/v1/tasks/{id}", ids.taskId()).headers(h -> h.setBearerAuth(token("u-nosy"))).exchange()
+                .expectStatus().isNotFound();
+        http.get().uri("/v1/tasks/{id}", ids.taskId()).headers(h -> h.setBearerAuth(token("ops", "admin"))).exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void statusPageOpenApiAndMetricsAreServed() {
+        http.get().uri("/status.html").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains("status.js"));
+        http.get().uri("/status.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js).contains("/v1/users/me/events"));
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(doc -> assertThat(doc).contains("/v1/media/{fileId}", "/v1/users/me/media", "/v1/tasks/{taskId}",
+                        "/v1/users/me/events", "/v1/admin/dlt/replay"));
+
+        Ids ids = Ids.fresh();
+        send(ids.fileId(), fixture("v3-procedure-finish.json", ids, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM procedure_task WHERE task_id = ?", ids.taskId()) != null);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class)
+                .value(text -> assertThat(text).contains("vodflow_processor_batch_size_count", "vodflow_processor_batch_latency_seconds",
+                        "vodflow_processor_end_to_end_latency_seconds", "vodflow_processor_consumer_lag",
+                        "vodflow_processor_signature_conflicts_total")));
+    }
+}

@@ -1,0 +1,55 @@
+package io.vodflow.processor.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodflow.processor.project.Attribution;
+import io.vodflow.processor.project.LinkedUpload;
+import io.vodflow.processor.project.MediaRow;
+import io.vodflow.processor.project.ProjectionPlan;
+import io.vodflow.processor.project.ResultRow;
+import io.vodflow.processor.store.MediaUpsert;
+import io.vodflow.processor.store.OutboxRepository;
+import io.vodflow.processor.store.TaskUpsert;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MediaEventFactoryTest {
+    private final MediaEventFactory factory = new MediaEventFactory(new ObjectMapper().findAndRegisterModules(),
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final UUID signature = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+    private ProjectionPlan plan() {
+        ResultRow rendition = new ResultRow("t", "Transcode", 100030, "SUCCESS", 3, 100, 0, null, null, "http://x/v.mp4",
+                1280, 720, 2_896_000L, 1L, 60.0, "mp4", null, null, null, null, null, null, null, null, null);
+        MediaRow media = MediaRow.statusOnly("f", "READY");
+        return new ProjectionPlan(List.of(media), List.of(), List.of(rendition), List.of(), List.of(), List.of(),
+                List.of(new LinkedUpload("f", "u", signature, "t")), List.of());
+    }
+
+    @Test
+    void onlyTasksTheUpsertMovedEmitEventsAndIdsAreStableAcrossRuns() {
+        Map<String, MediaUpsert.Stored> stored = Map.of("f",
+                new MediaUpsert.Stored("f", "u", Attribution.LINKED.name(), signature.toString(), "READY", "t"));
+        List<OutboxRepository.Entry> first = factory.events(plan(), stored, List.of(new TaskUpsert.Changed("t", "f", "FINISH", 3, 100)));
+        List<OutboxRepository.Entry> again = factory.events(plan(), stored, List.of(new TaskUpsert.Changed("t", "f", "FINISH", 3, 100)));
+        assertThat(first).extracting(OutboxRepository.Entry::eventType).containsExactly("UploadLinked", "TranscodeFinished");
+        assertThat(again).extracting(OutboxRepository.Entry::eventId).isEqualTo(first.stream().map(OutboxRepository.Entry::eventId).toList());
+        assertThat(first.get(1).payload()).contains("\"userId\":\"u\"", "http://x/v.mp4", "\"definition\":100030");
+
+        assertThat(factory.events(plan(), stored, List.of())).extracting(OutboxRepository.Entry::eventType).containsExactly("UploadLinked");
+    }
+
+    @Test
+    void uploadLinkedIsNotEmittedWhenTheStoredRowKeptAnEarlierAttribution() {
+        Map<String, MediaUpsert.Stored> stored = Map.of("f",
+                new MediaUpsert.Stored("f", null, Attribution.CONFLICT.name(), signature.toString(), "UPLOADED", "t"));
+        assertThat(factory.events(plan(), stored, List.of())).isEmpty();
+    }
+}

@@ -1,0 +1,75 @@
+package io.vodflow.processor.project;
+
+import io.vodflow.contract.context.SourceContextCodec;
+import io.vodflow.contract.event.VodEventParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchProjectorTest {
+    private final SourceContextCodec codec = SourceContextCodec.derivedFrom("batch-projector-test-secret-0123456789abc");
+    private final BatchProjector projector = new BatchProjector(new AttributionPolicy(codec),
+            Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final VodEventParser parser = new VodEventParser();
+
+    private BatchProjector.Input input(String fixture, String context) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
+            byte[] body = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("REPLACE_WITH_ISSUED_SOURCE_CONTEXT", context == null ? "" : context).getBytes(StandardCharsets.UTF_8);
+            return new BatchProjector.Input(parser.parse(body), fixture, 0, body);
+        }
+    }
+
+    @Test
+    void anyOrderOfABatchFoldsIntoTheSameRows() throws IOException {
+        SignatureRecord s = new SignatureRecord(UUID.randomUUID(), "u-7", "ISSUED", true, null);
+        String ctx = codec.issue(s.id());
+        List<BatchProjector.Input> inOrder = List.of(input("v3-new-file-upload.json", ctx),
+                input("v3-procedure-change-processing.json", null), input("v3-procedure-finish.json", null));
+        List<BatchProjector.Input> reversed = List.of(inOrder.get(2), inOrder.get(1), inOrder.get(0), inOrder.get(1));
+        ProjectionPlan a = projector.plan(inOrder, Map.of(s.id(), s));
+        ProjectionPlan b = projector.plan(reversed, Map.of(s.id(), s));
+        assertThat(b.media()).isEqualTo(a.media());
+        assertThat(b.tasks()).isEqualTo(a.tasks());
+        assertThat(b.results()).isEqualTo(a.results());
+
+        MediaRow media = a.media().get(0);
+        assertThat(media.attribution()).isEqualTo(Attribution.LINKED);
+        assertThat(media.userId()).isEqualTo("u-7");
+        assertThat(media.status()).isEqualTo(StatusRanks.MEDIA_READY);
+        assertThat(media.snapshotCoverUrl()).endsWith("coverBySnapshot_10_0.jpg");
+        assertThat(a.tasks()).singleElement().satisfies(t -> {
+            assertThat(t.status()).isEqualTo("FINISH");
+            assertThat(t.progress()).isEqualTo(100);
+        });
+        assertThat(a.renditionsOf(media.taskId())).singleElement()
+                .satisfies(r -> assertThat(r.url()).endsWith("v.f100030.mp4"));
+        assertThat(a.signatureUses()).containsExactly(new SignatureUse(s.id(), media.fileId()));
+        assertThat(a.linked()).hasSize(1);
+    }
+
+    @Test
+    void deletesAndUnknownTypesArePlanned() throws IOException {
+        ProjectionPlan plan = projector.plan(List.of(input("v3-file-deleted.json", null), input("v3-unknown-event-type.json", null)),
+                Map.of());
+        assertThat(plan.deletedFileIds()).containsExactly("3270835012345678901");
+        assertThat(plan.media()).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(StatusRanks.MEDIA_DELETED);
+            assertThat(m.deletedAt()).isNotNull();
+        });
+        assertThat(plan.unknowns()).singleElement().satisfies(u -> {
+            assertThat(u.eventType()).isEqualTo("SomeFutureEvent");
+            assertThat(u.rawBody()).contains("Nested");
+        });
+    }
+}
