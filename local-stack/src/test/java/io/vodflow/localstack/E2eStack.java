@@ -44,7 +44,7 @@ final class E2eStack implements AutoCloseable {
         // each test class consumes with its own group, so classes sharing the broker never steal each other's records
         env.put("VODFLOW_PROCESSOR_GROUP_ID", "vodflow-e2e-" + name + "-" + System.nanoTime());
         Path root = Path.of("").toAbsolutePath().getParent();
-        ServiceFleet fleet = new ServiceFleet(root, env, name -> System.out).start(ports, Duration.ofMinutes(3));
+        ServiceFleet fleet = new ServiceFleet(root, env, module -> System.out).start(ports, Duration.ofMinutes(3));
         VodEmulator vod = new VodEmulator(EmulatorSettings.of(DEV.secretId(), DEV.secretKey()).withCallbackSignKey(DEV.callbackSignKey()));
         return new E2eStack(db, fleet, vod);
     }
