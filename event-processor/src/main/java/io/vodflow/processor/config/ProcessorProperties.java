@@ -55,7 +55,21 @@ public record ProcessorProperties(
         /** How often the consumer lag gauge is refreshed. */
         @DefaultValue("5s") @NotNull Duration lagRefresh,
         /** Healing of tasks whose callbacks were lost, through VOD's DescribeTaskDetail. */
-        @DefaultValue @Valid @NotNull Reconcile reconcile) {
+        @DefaultValue @Valid @NotNull Reconcile reconcile,
+        /** Key-hotlink signing of the media URLs the query API returns. */
+        @DefaultValue @Valid @NotNull Playback playback) {
+
+    /** Signed playback URLs (contract-2 §1): off while no KEY is configured. */
+    public record Playback(
+            /** KEY, or {@code host=KEY,host2=KEY2} per playback domain (VODFLOW_PLAYBACK_KEY); never printed. */
+            Secret key,
+            /** Expiry = now + media duration + this margin. */
+            @DefaultValue("1h") @NotNull Duration expiryMargin,
+            /** Preview length in seconds (exper), if the domain uses it. */
+            Integer exper,
+            /** Most client IPs per URL (rlimit), if the domain uses it. */
+            Integer rlimit) {
+    }
 
     /** Reconciliation of stale tasks against DescribeTaskDetail (TC3-signed through Tencent's SDK). */
     public record Reconcile(

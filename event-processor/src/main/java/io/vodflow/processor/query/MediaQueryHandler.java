@@ -17,11 +17,14 @@ public class MediaQueryHandler {
     private final MediaQueryRepository media;
     private final TaskQueryRepository tasks;
     private final ProcessorProperties props;
+    private final PlaybackUrls playback;
 
-    public MediaQueryHandler(MediaQueryRepository media, TaskQueryRepository tasks, ProcessorProperties props) {
+    public MediaQueryHandler(MediaQueryRepository media, TaskQueryRepository tasks, ProcessorProperties props,
+                             PlaybackUrls playback) {
         this.media = media;
         this.tasks = tasks;
         this.props = props;
+        this.playback = playback;
     }
 
     @Operation(summary = "One media: owner, status, task status, renditions and cover")
@@ -30,6 +33,7 @@ public class MediaQueryHandler {
         CurrentUser user = CurrentUser.from(jwt);
         return media.find(fileId)
                 .filter(v -> user.maySee(v.userId()))
+                .map(playback::sign)
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("media", fileId)));
     }
 
@@ -42,7 +46,8 @@ public class MediaQueryHandler {
         }
         CurrentUser user = CurrentUser.from(jwt);
         return media.page(user.userId(), size + 1, (long) page * size)
-                .map(rows -> new MediaPage(rows.size() > size ? rows.subList(0, size) : rows, page, size, rows.size() > size));
+                .map(rows -> new MediaPage((rows.size() > size ? rows.subList(0, size) : rows).stream().map(playback::sign).toList(),
+                        page, size, rows.size() > size));
     }
 
     @Operation(summary = "One task flow with its subtask results and errors")

@@ -15,7 +15,17 @@ public record MediaView(String fileId, String userId, String signatureId, String
 
     /** One transcoded rendition. */
     public record RenditionView(int definition, String url, Integer width, Integer height, Long bitrate, Long size,
-                                Double duration) { }
+                                Double duration) {
+
+        RenditionView withUrl(String signedUrl) {
+            return new RenditionView(definition, signedUrl, width, height, bitrate, size, duration);
+        }
+    }
+
+    MediaView withUrls(String signedMediaUrl, List<RenditionView> list) {
+        return new MediaView(fileId, userId, signatureId, status, taskId, taskStatus, list, coverUrl, attribution,
+                attributionReason, progress, name, signedMediaUrl, size, duration, width, height, createdAt, updatedAt, deletedAt);
+    }
 
     MediaView withRenditions(List<RenditionView> list) {
         return new MediaView(fileId, userId, signatureId, status, taskId, taskStatus, list, coverUrl, attribution,
