@@ -1,10 +1,8 @@
 package io.vodflow.ingress.pull;
 
 import com.tencentcloudapi.common.CommonClient;
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
+import io.vodflow.contract.api.VodApiClients;
 import io.vodflow.ingress.IngressProperties;
 
 import java.util.List;
@@ -14,25 +12,13 @@ import java.util.List;
  * block, so callers run them on a bounded scheduler; the HTTP timeouts bound each call.
  */
 public final class VodEventsClient {
-    static final String SERVICE = "vod";
-    static final String VERSION = "2018-07-17";
     private final CommonClient client;
     private final PullEventsCodec codec = new PullEventsCodec();
     private final long subAppId;
 
     public VodEventsClient(IngressProperties.Pull props) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(props.endpoint());
-        http.setProtocol(props.protocol() + "://");
-        http.setReqMethod(HttpProfile.REQ_POST);
-        int seconds = (int) Math.max(1, props.requestTimeout().toSeconds());
-        http.setConnTimeout(seconds);
-        http.setReadTimeout(seconds);
-        http.setWriteTimeout(seconds);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        String secretKey = props.secretKey() == null ? "" : props.secretKey().reveal();
-        this.client = new CommonClient(SERVICE, VERSION, new Credential(props.secretId(), secretKey), props.region(), profile);
+        this.client = VodApiClients.create(props.endpoint(), props.protocol(), props.secretId(),
+                props.secretKey() == null ? "" : props.secretKey().reveal(), props.region(), props.requestTimeout());
         this.subAppId = props.subAppId();
     }
 

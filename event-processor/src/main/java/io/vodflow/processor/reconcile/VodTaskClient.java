@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tencentcloudapi.common.CommonClient;
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
+import io.vodflow.contract.api.VodApiClients;
 import io.vodflow.processor.config.ProcessorProperties;
 
 import java.io.IOException;
@@ -19,18 +17,8 @@ public class VodTaskClient {
     private final CommonClient client;
 
     public VodTaskClient(ProcessorProperties.Reconcile props) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(props.endpoint());
-        http.setProtocol(props.protocol() + "://");
-        http.setReqMethod(HttpProfile.REQ_POST);
-        int seconds = (int) Math.max(1, props.requestTimeout().toSeconds());
-        http.setConnTimeout(seconds);
-        http.setReadTimeout(seconds);
-        http.setWriteTimeout(seconds);
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        String key = props.secretKey() == null ? "" : props.secretKey().reveal();
-        this.client = new CommonClient("vod", "2018-07-17", new Credential(props.secretId(), key), props.region(), profile);
+        this.client = VodApiClients.create(props.endpoint(), props.protocol(), props.secretId(),
+                props.secretKey() == null ? "" : props.secretKey().reveal(), props.region(), props.requestTimeout());
     }
 
     /**

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.CommonRequest;
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
+import io.vodflow.contract.api.VodApiClients;
 
 import java.io.IOException;
 
@@ -20,16 +18,8 @@ public final class VodApiClient {
     private final CommonClient client;
 
     public VodApiClient(VodConnection connection) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint(connection.endpoint());
-        http.setProtocol("http".equals(connection.protocol()) ? HttpProfile.REQ_HTTP : HttpProfile.REQ_HTTPS);
-        int seconds = (int) Math.max(1, connection.timeout().toSeconds());
-        http.setConnTimeout(seconds);
-        http.setReadTimeout(seconds);
-        http.setWriteTimeout(seconds);
-        ClientProfile profile = new ClientProfile(ClientProfile.SIGN_TC3_256, http);
-        this.client = new CommonClient("vod", "2018-07-17",
-                new Credential(connection.secretId(), connection.secretKey()), connection.region(), profile);
+        this.client = VodApiClients.create(connection.endpoint(), connection.protocol(), connection.secretId(),
+                connection.secretKey(), connection.region(), connection.timeout());
     }
 
     /** The {@code Response} object of a successful call; a {@link VodApiException} otherwise. */
