@@ -43,6 +43,8 @@ final class E2eStack implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(DEV.environment(VodflowInfra.serviceEnvironment(db, infra.kafka())));
         // each test class consumes with its own group, so classes sharing the broker never steal each other's records
         env.put("VODFLOW_PROCESSOR_GROUP_ID", "vodflow-e2e-" + name + "-" + System.nanoTime());
+        // a killed processor's partitions move to its restarted successor after this, not after the 45 s default
+        env.put("VODFLOW_PROCESSOR_SESSION_TIMEOUT", "10s");
         Path root = Path.of("").toAbsolutePath().getParent();
         ServiceFleet fleet = new ServiceFleet(root, env, module -> System.out).start(ports, Duration.ofMinutes(3));
         VodEmulator vod = new VodEmulator(EmulatorSettings.of(DEV.secretId(), DEV.secretKey()).withCallbackSignKey(DEV.callbackSignKey()));

@@ -72,7 +72,8 @@ class ProcessorCrashIT {
         LoadReport report = pushing.get();
         assertThat(report.failed()).isZero();
         assertThat(report.succeeded()).isEqualTo(bodies.size());
-        await().atMost(Duration.ofMinutes(3)).until(() -> processed() == bodies.size());
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(processed()).as("records applied").isEqualTo(bodies.size()));
 
         assertThat(stack.count("select count(*) from media")).isEqualTo(STORIES);
         assertThat(stack.count("select count(*) from procedure_task")).isEqualTo(STORIES);

@@ -36,7 +36,9 @@ import java.util.concurrent.Callable;
         description = {"Repairs media whose callbacks were lost, through the ingress (idempotent).",
                 "Reads DescribeMediaInfos (20 FileIds per call, paced under VOD's limit) and posts synthetic signed",
                 "NewFileUpload + ProcedureStateChanged FINISH callbacks; a rerun posts the same bodies.",
-                "Select media by FileId, by creation time (--from/--to, via SearchMedia), or both."})
+                "Select media by FileId, by creation time (--from/--to, via SearchMedia), or both.",
+                "With --processor-url the FINISH carries the TaskId the processor's media already follows, so a lost",
+                "FINISH repairs that task; otherwise the TaskId is synthetic (vodflow-backfill-<FileId>)."})
 public final class BackfillCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -77,6 +79,14 @@ public final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--print", description = "Print the callback bodies (one JSON per line, without Sign/T) instead of posting them.")
     boolean print;
 
+    @Option(names = "--processor-url", paramLabel = "URL", description = "Base URL of event-processor: each FileId's current "
+            + "TaskId is read from <url>/v1/media/{fileId} and reused (needs an admin JWT).")
+    String processorUrl;
+
+    @Option(names = "--admin-jwt", paramLabel = "JWT", description = "JWT with the admin role for --processor-url "
+            + "(prefer env VODFLOW_ADMIN_JWT: options land in the process list).")
+    String adminJwt;
+
     @Option(names = "--timeout", defaultValue = "PT10S", description = "Timeout of one callback POST. Default ${DEFAULT-VALUE}.")
     Duration timeout;
 
@@ -97,6 +107,7 @@ public final class BackfillCommand implements Callable<Integer> {
         }
         MediaInfoFetcher fetcher = new MediaInfoFetcher(api, subAppId, rate);
         CallbackPoster poster = print ? null : poster(subAppId, err);
+        ProcessorTaskLookup lookup = lookup(err);
 
         ProgressBar progress = new ProgressBar(err, ids.size());
         List<String> notFound = new ArrayList<>();
@@ -114,7 +125,20 @@ public final class BackfillCommand implements Callable<Integer> {
             notFound.addAll(fetched.notFound());
             done += fetched.notFound().size();
             for (JsonNode media : fetched.media()) {
-                for (ObjectNode body : SyntheticCallbacks.of(media)) {
+                String fileId = media.path("FileId").asText();
+                Optional<String> taskId;
+                try {
+                    taskId = lookup == null ? Optional.empty() : lookup.currentTaskId(fileId);
+                } catch (ProcessorTaskLookup.LookupFailure e) {
+                    failed.add(fileId + " (" + e.getMessage() + ")");
+                    progress.show(++done, callbacks);
+                    continue;
+                }
+                if (lookup != null) {
+                    progress.note(fileId + ": " + taskId.map(t -> "TaskId " + t + " from the processor")
+                            .orElse("processor does not know it (or it follows no task); synthetic TaskId"));
+                }
+                for (ObjectNode body : SyntheticCallbacks.of(media, taskId.orElse(null))) {
                     if (print) {
                         out.println(body);
                         callbacks++;
@@ -122,7 +146,7 @@ public final class BackfillCommand implements Callable<Integer> {
                     }
                     Optional<String> problem = poster.post(body);
                     if (problem.isPresent()) {
-                        failed.add(media.path("FileId").asText() + " (" + problem.get() + ")");
+                        failed.add(fileId + " (" + problem.get() + ")");
                         break;
                     }
                     callbacks++;
@@ -141,6 +165,19 @@ public final class BackfillCommand implements Callable<Integer> {
             out.println("Failed (rerun is safe): " + String.join("; ", failed));
         }
         return notFound.isEmpty() && failed.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Null without --processor-url: every TaskId is then synthetic. */
+    private ProcessorTaskLookup lookup(PrintWriter err) {
+        if (processorUrl == null || processorUrl.isBlank()) {
+            err.println("TaskIds: synthetic (vodflow-backfill-<FileId>); give --processor-url to reuse the media's real task");
+            return null;
+        }
+        String jwt = Setting.pick(adminJwt, root, "VODFLOW_ADMIN_JWT", null);
+        if (jwt == null) {
+            throw new CliFailure("--processor-url needs an admin JWT: set VODFLOW_ADMIN_JWT (or --admin-jwt)");
+        }
+        return new ProcessorTaskLookup(processorUrl.trim(), jwt, timeout);
     }
 
     private CallbackPoster poster(long subAppId, PrintWriter err) {

@@ -9,6 +9,7 @@ final class ProgressBar {
 
     private final PrintWriter err;
     private final int total;
+    private String bar = "";
 
     ProgressBar(PrintWriter err, int total) {
         this.err = err;
@@ -17,8 +18,16 @@ final class ProgressBar {
 
     void show(int done, int callbacks) {
         int filled = (int) ((long) WIDTH * Math.min(done, total) / total);
-        err.print("\r[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + done + "/" + total + " media, "
-                + callbacks + " callbacks");
+        bar = "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + done + "/" + total + " media, "
+                + callbacks + " callbacks";
+        err.print("\r" + bar);
+        err.flush();
+    }
+
+    /** A line of its own above the bar (the bar is drawn again below it). */
+    void note(String line) {
+        err.print("\r" + line + " ".repeat(Math.max(0, bar.length() - line.length())) + System.lineSeparator());
+        err.print(bar.isEmpty() ? "" : "\r" + bar);
         err.flush();
     }
 

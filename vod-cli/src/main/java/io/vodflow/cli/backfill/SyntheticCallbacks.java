@@ -17,8 +17,9 @@ import java.util.List;
  *       successful Transcode subtask per rendition (Output = the MediaTranscodeItem) and, when BasicInfo has a
  *       CoverUrl, a CoverBySnapshot subtask carrying it, so the processor ends with VOD's current cover.</li>
  * </ul>
- * DescribeMediaInfos does not say which task produced the renditions, so the TaskId is synthetic:
- * {@value #TASK_ID_PREFIX}{@code <FileId>}, also sent as the NewFileUpload's ProcedureTaskId; Operator is
+ * DescribeMediaInfos does not say which task produced the renditions, so the TaskId is the one the processor's media
+ * row follows when the caller knows it (so the FINISH completes that very task), else synthetic:
+ * {@value #TASK_ID_PREFIX}{@code <FileId>}; either is also sent as the NewFileUpload's ProcedureTaskId; Operator is
  * {@value #OPERATOR}. Bodies hold no time of their own, so the same media gives the same bytes (and the same
  * dedupe id) on every run; Sign and T are added at posting.
  */
@@ -34,8 +35,13 @@ final class SyntheticCallbacks {
     private SyntheticCallbacks() {
     }
 
-    /** The callback bodies (without Sign/T) for one MediaInfo, in VOD's order. */
+    /** The callback bodies (without Sign/T) for one MediaInfo, in VOD's order, with a synthetic TaskId. */
     static List<ObjectNode> of(JsonNode mediaInfo) {
+        return of(mediaInfo, null);
+    }
+
+    /** As {@link #of(JsonNode)}, but with the media's real TaskId when {@code knownTaskId} is not null. */
+    static List<ObjectNode> of(JsonNode mediaInfo, String knownTaskId) {
         String fileId = mediaInfo.path("FileId").asText();
         List<JsonNode> renditions = new ArrayList<>();
         mediaInfo.path("TranscodeInfo").path("TranscodeSet").forEach(item -> {
@@ -43,7 +49,7 @@ final class SyntheticCallbacks {
                 renditions.add(item);
             }
         });
-        String taskId = renditions.isEmpty() ? "" : TASK_ID_PREFIX + fileId;
+        String taskId = knownTaskId != null ? knownTaskId : renditions.isEmpty() ? "" : TASK_ID_PREFIX + fileId;
         List<ObjectNode> bodies = new ArrayList<>();
         bodies.add(newFileUpload(mediaInfo, fileId, taskId));
         if (!renditions.isEmpty()) {

@@ -17,8 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LocalHttpServer implements AutoCloseable {
 
-    /** A request as received. */
-    public record Received(String method, String path, String body) { }
+    /** A request as received (authorization = its Authorization header, or null). */
+    public record Received(String method, String path, String body, String authorization) { }
 
     private record Answer(int status, String body) { }
 
@@ -36,7 +36,8 @@ public final class LocalHttpServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            received.add(new Received(exchange.getRequestMethod(), path, body));
+            received.add(new Received(exchange.getRequestMethod(), path, body,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             Answer answer = answers.getOrDefault(path, fallback);
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
