@@ -26,11 +26,21 @@ final class E2eStack implements AutoCloseable {
     final PostgresDatabase db;
     final ServiceFleet fleet;
     final VodEmulator vod;
+    private final Map<String, String> env;
 
-    private E2eStack(PostgresDatabase db, ServiceFleet fleet, VodEmulator vod) {
+    private E2eStack(PostgresDatabase db, ServiceFleet fleet, VodEmulator vod, Map<String, String> env) {
         this.db = db;
         this.fleet = fleet;
         this.vod = vod;
+        this.env = env;
+    }
+
+    String kafkaBootstrap() {
+        return env.get("VODFLOW_KAFKA_BOOTSTRAP");
+    }
+
+    String processorGroup() {
+        return env.get("VODFLOW_PROCESSOR_GROUP_ID");
     }
 
     static E2eStack start(String name) throws Exception {
@@ -48,7 +58,7 @@ final class E2eStack implements AutoCloseable {
         Path root = Path.of("").toAbsolutePath().getParent();
         ServiceFleet fleet = new ServiceFleet(root, env, module -> System.out).start(ports, Duration.ofMinutes(3));
         VodEmulator vod = new VodEmulator(EmulatorSettings.of(DEV.secretId(), DEV.secretKey()).withCallbackSignKey(DEV.callbackSignKey()));
-        return new E2eStack(db, fleet, vod);
+        return new E2eStack(db, fleet, vod, env);
     }
 
     /** A client of the public interface acting for {@code userId}. */

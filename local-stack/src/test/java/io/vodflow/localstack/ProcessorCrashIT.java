@@ -73,7 +73,8 @@ class ProcessorCrashIT {
         assertThat(report.failed()).isZero();
         assertThat(report.succeeded()).isEqualTo(bodies.size());
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .untilAsserted(() -> assertThat(processed()).as("records applied").isEqualTo(bodies.size()));
+                .untilAsserted(() -> assertThat(processed()).as("records applied; consumer group: %s", GroupOffsets.describe(
+                        stack.kafkaBootstrap(), stack.processorGroup())).isEqualTo(bodies.size()));
 
         assertThat(stack.count("select count(*) from media")).isEqualTo(STORIES);
         assertThat(stack.count("select count(*) from procedure_task")).isEqualTo(STORIES);
