@@ -62,18 +62,21 @@ final class BenchRows {
                     on conflict do nothing""")) {
                 for (int start = 0; start < files; start += CHUNK / 2) {
                     int end = Math.min(files, start + CHUNK / 2);
-                    int size = (end - start) * 2;
-                    String[] f = new String[size], u = new String[size], s = new String[size], d = new String[size], t = new String[size];
-                    Integer[] r = new Integer[size];
-                    for (int i = 0; i < size; i++) {
-                        int file = start + i / 2;
-                        boolean finish = i % 2 == 1;
+                    int n = end - start;
+                    // like the processor, the two events of one file fold into one media row per statement
+                    String[] f = new String[n], u = new String[n], s = new String[n];
+                    Integer[] r = new Integer[n];
+                    String[] d = new String[n * 2], t = new String[n * 2];
+                    for (int i = 0; i < n; i++) {
+                        int file = start + i;
                         f[i] = "52" + file;
                         u[i] = "bench-user-" + file;
-                        s[i] = finish ? "READY" : "UPLOADED";
-                        r[i] = finish ? 3 : 1;
-                        d[i] = (finish ? "f-" : "u-") + file;
-                        t[i] = finish ? "ProcedureStateChanged" : "NewFileUpload";
+                        s[i] = "READY";
+                        r[i] = 3;
+                        d[2 * i] = "u-" + file;
+                        t[2 * i] = "NewFileUpload";
+                        d[2 * i + 1] = "f-" + file;
+                        t[2 * i + 1] = "ProcedureStateChanged";
                     }
                     bind(c, media, f, u, s, r);
                     media.executeUpdate();
