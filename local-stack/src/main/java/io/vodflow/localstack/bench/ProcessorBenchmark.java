@@ -61,7 +61,7 @@ final class ProcessorBenchmark {
         out.println();
         out.println("| measurement | result |\n|---|---|");
         out.printf("| drain of a pre-filled topic (%,d events, %,d files, attributed uploads + FINISH) | %,.0f events/s |%n", events, FILES, drainRate);
-        out.printf("| raw JDBC UNNEST upsert of the same media + processed_event rows, 500 per transaction | %,.0f rows/s |%n", jdbcRate);
+        out.printf("| raw JDBC UNNEST upsert of the same media + processed_event rows, 500 events per transaction | %,.0f events/s |%n", jdbcRate);
         out.printf("| processor / raw JDBC | %.2fx |%n", drainRate / jdbcRate);
         out.printf("| steady %,d callbacks/s through the ingress for %d s: sent / ok | %,d / %,d |%n", STEADY_RATE, seconds,
                 steady.sent(), steady.succeeded());
