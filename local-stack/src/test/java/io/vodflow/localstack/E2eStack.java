@@ -5,6 +5,7 @@ import io.vodflow.emulator.VodEmulator;
 import io.vodflow.infra.LocalPorts;
 import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.jwt.DevJwt;
+import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.infra.postgres.PostgresDatabase;
 import io.vodflow.localstack.demo.VodflowClient;
 import io.vodflow.localstack.fleet.ServiceFleet;
@@ -20,19 +21,21 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The three real service jars on a fresh database and the shared broker, with an emulated VOD, for one test class. */
+/** The three real service jars on a fresh database and a private broker, with an emulated VOD, for one test class. */
 final class E2eStack implements AutoCloseable {
     static final DevSettings DEV = DevSettings.defaults();
     final PostgresDatabase db;
     final ServiceFleet fleet;
     final VodEmulator vod;
     private final Map<String, String> env;
+    private final KafkaBroker kafka;
 
-    private E2eStack(PostgresDatabase db, ServiceFleet fleet, VodEmulator vod, Map<String, String> env) {
+    private E2eStack(PostgresDatabase db, ServiceFleet fleet, VodEmulator vod, Map<String, String> env, KafkaBroker kafka) {
         this.db = db;
         this.fleet = fleet;
         this.vod = vod;
         this.env = env;
+        this.kafka = kafka;
     }
 
     String kafkaBootstrap() {
@@ -50,7 +53,9 @@ final class E2eStack implements AutoCloseable {
         for (ServiceModule s : ServiceModule.values()) {
             ports.put(s, LocalPorts.pickFree());
         }
-        Map<String, String> env = new java.util.HashMap<>(DEV.environment(VodflowInfra.serviceEnvironment(db, infra.kafka())));
+        // a private broker per test class: vod.callbacks of one class never feeds another class's processor
+        KafkaBroker kafka = infra.newKafkaBroker();
+        Map<String, String> env = new java.util.HashMap<>(DEV.environment(VodflowInfra.serviceEnvironment(db, kafka)));
         // each test class consumes with its own group, so classes sharing the broker never steal each other's records
         env.put("VODFLOW_PROCESSOR_GROUP_ID", "vodflow-e2e-" + name + "-" + System.nanoTime());
         // a killed processor's partitions move to its restarted successor after this, not after the 45 s default
@@ -58,7 +63,7 @@ final class E2eStack implements AutoCloseable {
         Path root = Path.of("").toAbsolutePath().getParent();
         ServiceFleet fleet = new ServiceFleet(root, env, module -> System.out).start(ports, Duration.ofMinutes(3));
         VodEmulator vod = new VodEmulator(EmulatorSettings.of(DEV.secretId(), DEV.secretKey()).withCallbackSignKey(DEV.callbackSignKey()));
-        return new E2eStack(db, fleet, vod, env);
+        return new E2eStack(db, fleet, vod, env, kafka);
     }
 
     /** A client of the public interface acting for {@code userId}. */
@@ -87,5 +92,6 @@ final class E2eStack implements AutoCloseable {
     public void close() {
         fleet.close();
         vod.close();
+        kafka.close();
     }
 }
