@@ -4,7 +4,7 @@ import io.vodflow.cli.CliFailure;
 import io.vodflow.cli.support.CliRun;
 import io.vodflow.cli.support.EmulatedVod;
 import io.vodflow.cli.support.LocalHttpServer;
-import io.vodflow.cli.support.SteppingClock;
+import io.vodflow.emulator.MutableClock;
 import io.vodflow.cli.vod.VodApiClient;
 import io.vodflow.emulator.api.ApiServerSettings;
 import io.vodflow.emulator.upload.UploadedMedia;
@@ -24,7 +24,7 @@ class BackfillTimeRangeTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
 
-    private final SteppingClock clock = new SteppingClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final EmulatedVod vod = new EmulatedVod(ApiServerSettings.defaults(), clock);
     private final LocalHttpServer ingress = new LocalHttpServer().answerOthers(200, "{}");
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A test clock that stands still until a test moves it. */
+/** A clock that stands still until its owner moves it, for driving the emulator (expiry, CreateTime, T) in tests. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
