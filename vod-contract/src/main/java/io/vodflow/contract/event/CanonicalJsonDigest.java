@@ -59,7 +59,27 @@ final class CanonicalJsonDigest {
             }
             gen.writeEndArray();
         } else {
-            gen.writeTree(node);
+            writeScalar(gen, node);
+        }
+    }
+
+    /** The same bytes {@code writeTree} produces for a scalar, without a serializer lookup per value. */
+    private static void writeScalar(JsonGenerator gen, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case STRING -> gen.writeString(node.textValue());
+            case BOOLEAN -> gen.writeBoolean(node.booleanValue());
+            case NULL -> gen.writeNull();
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> gen.writeNumber(node.intValue());
+                    case LONG -> gen.writeNumber(node.longValue());
+                    case BIG_INTEGER -> gen.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> gen.writeNumber(node.floatValue());
+                    case DOUBLE -> gen.writeNumber(node.doubleValue());
+                    default -> gen.writeNumber(node.decimalValue());
+                }
+            }
+            default -> gen.writeTree(node);
         }
     }
 

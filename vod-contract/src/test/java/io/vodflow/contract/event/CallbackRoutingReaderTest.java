@@ -1,14 +1,22 @@
 package io.vodflow.contract.event;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import static io.vodflow.contract.event.Fixtures.FILE_ID;
 import static io.vodflow.contract.event.Fixtures.TASK_ID;
@@ -77,6 +85,21 @@ class CallbackRoutingReaderTest {
                 MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(reader.read(body).dedupeId()).isEqualTo(expected).matches("[0-9a-f]{64}");
+    }
+
+    /** An independent canonical form (Jackson's sorted maps, big decimals kept as written) for every fixture. */
+    @ParameterizedTest
+    @ValueSource(strings = {"v2-new-file-upload.json", "v2-procedure-finish.json", "v3-file-deleted.json",
+            "v3-new-file-upload.json", "v3-procedure-change-processing.json", "v3-procedure-finish-transcode-failed.json",
+            "v3-procedure-finish.json", "v3-unknown-event-type.json"})
+    void dedupeIdOfEveryFixtureMatchesAnIndependentCanonicalForm(String fixture) throws Exception {
+        ObjectMapper sorted = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+        Map<String, Object> event = sorted.readValue(bytes(fixture), new TypeReference<>() { });
+        event.keySet().removeIf(k -> List.of("eventhandle", "sign", "t").contains(k.toLowerCase(Locale.ROOT)));
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sorted.writeValueAsBytes(event)));
+
+        assertThat(reader.read(bytes(fixture)).dedupeId()).isEqualTo(expected);
     }
 
     @Test
