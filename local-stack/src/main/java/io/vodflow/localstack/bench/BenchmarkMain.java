@@ -5,12 +5,18 @@ import io.vodflow.localstack.fleet.ServiceModule;
 import io.vodflow.localstack.fleet.ServiceProcess;
 
 import java.io.FileOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code java -jar local-stack.jar bench signer|ingress|processor [--seconds N] [--connections N]}: starts fresh
@@ -62,6 +68,21 @@ public final class BenchmarkMain {
         HttpLoadRequest push = new HttpLoadRequest(ingress.baseUrl() + "/v1/vod/callbacks",
                 CallbackTemplates.signed(CallbackTemplates.PROCEDURE_FINISH, env.dev.callbackSignKey()), Map.of());
         http.compare("ingress POST /v1/vod/callbacks", push, push.at(bare.baseUrl() + BareEndpointApplication.PATH));
+        // a 200 may also mean "kept in the fallback store": say where the acknowledged callbacks went
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ingress.baseUrl() + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        System.out.printf("ingress outcomes over the whole run: %,.0f acknowledged by Kafka, %,.0f kept in the fallback store%n",
+                counter(metrics, "accepted"), counter(metrics, "fallback"));
+    }
+
+    private static double counter(String prometheus, String outcome) {
+        Matcher m = Pattern.compile("^vodflow_ingress_callbacks_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.eE+-]+)$",
+                Pattern.MULTILINE).matcher(prometheus);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
     }
 
     static int intOption(String[] args, String name, int fallback) {
