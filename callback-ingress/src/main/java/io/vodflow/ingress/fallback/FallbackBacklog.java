@@ -1,6 +1,6 @@
 package io.vodflow.ingress.fallback;
 
-import org.springframework.context.SmartLifecycle;
+import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -10,13 +10,12 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the stored callbacks now and then, for the backlog gauge and health; remembers whether the store answers. */
-public final class FallbackBacklog implements SmartLifecycle {
+public final class FallbackBacklog extends SubscriptionLifecycle {
     private final FallbackRepository repository;
     private final Duration refresh;
     private final AtomicLong backlog = new AtomicLong(-1);
     private volatile boolean reachable = true;
     private volatile Instant lastCheck;
-    private volatile Disposable loop;
 
     public FallbackBacklog(FallbackRepository repository, Duration refresh) {
         this.repository = repository;
@@ -39,8 +38,8 @@ public final class FallbackBacklog implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop = Flux.interval(Duration.ZERO, refresh)
+    protected Disposable subscribe() {
+        return Flux.interval(Duration.ZERO, refresh)
                 .onBackpressureDrop()
                 .concatMap(tick -> repository.backlog().timeout(refresh.plusSeconds(5))
                         .doOnNext(n -> {
@@ -53,19 +52,5 @@ public final class FallbackBacklog implements SmartLifecycle {
                         })
                         .doFinally(s -> lastCheck = Instant.now()), 1)
                 .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable d = loop;
-        return d != null && !d.isDisposed();
     }
 }

@@ -4,9 +4,9 @@ import io.vodflow.ingress.IngressProperties;
 import io.vodflow.ingress.intake.KafkaAvailability;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
+import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -22,7 +22,7 @@ import java.util.List;
  * skip the pass), so several ingress instances never interleave batches. When a batch fails part-way, the
  * acknowledged part is still deleted, so the next pass re-publishes only what Kafka did not take.
  */
-public final class FallbackRelay implements SmartLifecycle {
+public final class FallbackRelay extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FallbackRelay.class);
     private final FallbackRepository repository;
     private final CallbackPublisher publisher;
@@ -30,7 +30,6 @@ public final class FallbackRelay implements SmartLifecycle {
     private final KafkaAvailability kafka;
     private final IngressMetrics metrics;
     private final IngressProperties.Relay props;
-    private volatile Disposable loop;
 
     /** What one pass achieved: the ids now deleted, the ids left behind, and why (null when all went). */
     private record Pass(List<Long> relayed, List<Long> left, Throwable error) {
@@ -48,8 +47,8 @@ public final class FallbackRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop = Flux.interval(props.interval(), props.interval())
+    protected Disposable subscribe() {
+        return Flux.interval(props.interval(), props.interval())
                 .onBackpressureDrop()
                 .concatMap(tick -> drain().onErrorResume(e -> Mono.just(0L)), 1)
                 .subscribe();
@@ -96,19 +95,5 @@ public final class FallbackRelay implements SmartLifecycle {
                     return Mono.just(new Pass(done, left, e));
                 })
                 .flatMap(p -> p.relayed().isEmpty() ? Mono.just(p) : repository.delete(p.relayed()).thenReturn(p));
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = loop;
-        if (d != null) {
-            d.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable d = loop;
-        return d != null && !d.isDisposed();
     }
 }

@@ -8,9 +8,9 @@ import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
 import io.vodflow.ingress.publish.CallbackRecord;
 import io.vodflow.ingress.publish.CallbackSource;
+import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
  * after 30 s (same event, same dedupe id): at-least-once, never lost. Several instances may pull at once; VOD
  * hands each event to one puller at a time. SDK calls block, so they run on a bounded scheduler.
  */
-public final class VodEventPuller implements SmartLifecycle {
+public final class VodEventPuller extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(VodEventPuller.class);
     private final VodEventsClient vod;
     private final CallbackPublisher publisher;
@@ -39,7 +39,6 @@ public final class VodEventPuller implements SmartLifecycle {
     private final String subAppId;
     private volatile long lastCycleMillis;
     private volatile Scheduler scheduler;
-    private volatile Disposable.Composite workers;
 
     public VodEventPuller(VodEventsClient vod, CallbackPublisher publisher, IngressMetrics metrics,
                           IngressProperties.Pull props, Clock clock) {
@@ -55,9 +54,9 @@ public final class VodEventPuller implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable subscribe() {
         scheduler = Schedulers.newBoundedElastic(props.concurrency() * 2, 64, "vod-pull");
-        workers = Disposables.composite();
+        Disposable.Composite workers = Disposables.composite();
         for (int i = 0; i < props.concurrency(); i++) {
             workers.add(Mono.defer(this::cycle)
                     .onErrorResume(e -> {
@@ -68,6 +67,9 @@ public final class VodEventPuller implements SmartLifecycle {
                     .repeat()
                     .subscribe());
         }
+        // disposed after the workers (a composite disposes in the order things were added)
+        workers.add(scheduler);
+        return workers;
     }
 
     /** One pull, publish, confirm round. */
@@ -115,23 +117,5 @@ public final class VodEventPuller implements SmartLifecycle {
 
     private <T> Mono<T> blocking(Callable<T> call, java.time.Duration timeout) {
         return Mono.fromCallable(call).subscribeOn(scheduler).timeout(timeout);
-    }
-
-    @Override
-    public void stop() {
-        Disposable.Composite w = workers;
-        if (w != null) {
-            w.dispose();
-        }
-        Scheduler s = scheduler;
-        if (s != null) {
-            s.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable.Composite w = workers;
-        return w != null && !w.isDisposed();
     }
 }

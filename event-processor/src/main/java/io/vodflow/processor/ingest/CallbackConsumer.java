@@ -1,20 +1,19 @@
 package io.vodflow.processor.ingest;
 
+import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.processor.kafka.CallbackReceiver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.util.retry.Retry;
 
 /** Runs the vod.callbacks consumption for the application's lifetime, rebuilding the receiver after failures. */
-public class CallbackConsumer implements SmartLifecycle {
+public class CallbackConsumer extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CallbackConsumer.class);
     private final CallbackReceiver receiver;
     private final CallbackBatchHandler handler;
     private final ProcessorProperties props;
-    private volatile Disposable running;
 
     public CallbackConsumer(CallbackReceiver receiver, CallbackBatchHandler handler, ProcessorProperties props) {
         this.receiver = receiver;
@@ -23,8 +22,8 @@ public class CallbackConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = receiver.consume(handler::handle)
+    protected Disposable subscribe() {
+        return receiver.consume(handler::handle)
                 .doOnError(e -> log.atWarn().addKeyValue("error", e.getClass().getSimpleName())
                         .setCause(e).log("callback consumer failed; restarting"))
                 // uncommitted records are re-read by the new consumer; effects are idempotent
@@ -32,18 +31,7 @@ public class CallbackConsumer implements SmartLifecycle {
                 .subscribe();
     }
 
-    @Override
-    public void stop() {
-        Disposable d = running;
-        if (d != null) {
-            d.dispose();
-        }
-    }
 
-    @Override
-    public boolean isRunning() {
-        return running != null && !running.isDisposed();
-    }
 
     @Override
     public int getPhase() {

@@ -1,12 +1,12 @@
 package io.vodflow.processor.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.processor.kafka.MediaEventReceiver;
 import io.vodflow.processor.outbox.MediaEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,13 +18,12 @@ import reactor.util.retry.Retry;
  * so a client connected to any instance sees changes made by every instance. Slow subscribers drop events
  * rather than hold the others back.
  */
-public class MediaEventStream implements SmartLifecycle {
+public class MediaEventStream extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MediaEventStream.class);
     private final MediaEventReceiver receiver;
     private final ObjectMapper json;
     private final ProcessorProperties props;
     private final Sinks.Many<MediaEvent> sink = Sinks.many().multicast().directBestEffort();
-    private volatile Disposable tail;
 
     public MediaEventStream(MediaEventReceiver receiver, ObjectMapper json, ProcessorProperties props) {
         this.receiver = receiver;
@@ -43,25 +42,12 @@ public class MediaEventStream implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        tail = Flux.defer(receiver::tail)
+    protected Disposable subscribe() {
+        return Flux.defer(receiver::tail)
                 .concatMap(bytes -> Mono.fromCallable(() -> json.readValue(bytes, MediaEvent.class))
                         .onErrorResume(e -> Mono.empty()))
                 .doOnNext(e -> sink.emitNext(e, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100))))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, props.restartBackoff()))
                 .subscribe(e -> { }, e -> log.atError().setCause(e).log("media event tail stopped"));
-    }
-
-    @Override
-    public void stop() {
-        Disposable t = tail;
-        if (t != null) {
-            t.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return tail != null && !tail.isDisposed();
     }
 }

@@ -1,6 +1,7 @@
 package io.vodflow.processor.outbox;
 
 import io.vodflow.contract.kafka.VodTopics;
+import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.processor.kafka.OutgoingRecord;
 import io.vodflow.processor.kafka.RecordSender;
@@ -8,7 +9,6 @@ import io.vodflow.processor.metrics.ProcessorMetrics;
 import io.vodflow.processor.store.OutboxRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -25,7 +25,7 @@ import java.util.Map;
  * the same ids (at-least-once, deduplicable); nothing committed to the outbox is lost. Woken after each batch
  * that wrote events, and polls as a fallback.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     public static final String EVENT_ID_HEADER = "event-id";
     public static final String EVENT_TYPE_HEADER = "event-type";
@@ -35,7 +35,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final ProcessorMetrics metrics;
     private final ProcessorProperties props;
     private final Sinks.Many<Boolean> wakeups = Sinks.many().unicast().onBackpressureBuffer();
-    private volatile Disposable loop;
 
     public OutboxRelay(OutboxRepository outbox, RecordSender sender, TransactionalOperator tx, ProcessorMetrics metrics,
                        ProcessorProperties props) {
@@ -71,26 +70,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        loop = Flux.merge(wakeups.asFlux(), Flux.interval(props.outboxPollInterval()).map(t -> Boolean.TRUE))
+    protected Disposable subscribe() {
+        return Flux.merge(wakeups.asFlux(), Flux.interval(props.outboxPollInterval()).map(t -> Boolean.TRUE))
                 .onBackpressureDrop()
                 .concatMap(t -> drain().onErrorResume(e -> {
                     log.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("outbox relay round failed; will retry");
                     return Mono.just(0);
                 }), 1)
                 .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
     }
 }

@@ -2,6 +2,7 @@ package io.vodflow.processor.reconcile;
 
 import io.vodflow.contract.kafka.CallbackHeaders;
 import io.vodflow.contract.kafka.VodTopics;
+import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.processor.kafka.OutgoingRecord;
 import io.vodflow.processor.kafka.RecordSender;
@@ -9,7 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,7 +23,7 @@ import java.util.Map;
  * reconcile.after are looked up with DescribeTaskDetail and VOD's answer is fed into vod.callbacks as a
  * ProcedureStateChanged, keyed by FileId, so it takes the normal, ordered and idempotent path.
  */
-public class TaskReconciler implements SmartLifecycle {
+public class TaskReconciler extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TaskReconciler.class);
     /** Value of the vod-source header on records the reconciler writes. */
     public static final String SOURCE = "reconcile";
@@ -33,7 +33,6 @@ public class TaskReconciler implements SmartLifecycle {
     private final ProcessorProperties.Reconcile props;
     private final Scheduler blocking;
     private final Counter reconciled;
-    private volatile Disposable loop;
 
     public TaskReconciler(StaleTaskRepository tasks, VodTaskClient vod, RecordSender sender, ProcessorProperties.Reconcile props,
                           Scheduler blocking, MeterRegistry meters) {
@@ -66,23 +65,10 @@ public class TaskReconciler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable subscribe() {
         // a round may outlast the interval: drop ticks rather than fail the loop with an overflow
-        loop = Flux.interval(props.interval()).onBackpressureDrop()
+        return Flux.interval(props.interval()).onBackpressureDrop()
                 .concatMap(t -> reconcileOnce().onErrorResume(e -> Mono.just(0)), 1)
                 .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable l = loop;
-        if (l != null) {
-            l.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop != null && !loop.isDisposed();
     }
 }

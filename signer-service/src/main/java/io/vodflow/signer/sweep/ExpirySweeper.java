@@ -1,13 +1,14 @@
 package io.vodflow.signer.sweep;
 
+import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import io.vodflow.signer.config.SignerProperties;
 import io.vodflow.signer.config.SweeperProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +19,7 @@ import java.time.Duration;
  * may sweep at once: {@code FOR UPDATE SKIP LOCKED} hands each a disjoint chunk.
  */
 @Component
-public class ExpirySweeper implements SmartLifecycle {
+public class ExpirySweeper extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ExpirySweeper.class);
     private static final String SWEEP = """
             UPDATE upload_signature s SET state = 'EXPIRED', expired_at = now(), state_changed_at = now()
@@ -28,7 +29,6 @@ public class ExpirySweeper implements SmartLifecycle {
 
     private final DatabaseClient db;
     private final SweeperProperties cfg;
-    private volatile Disposable running;
 
     public ExpirySweeper(DatabaseClient db, SignerProperties props) {
         this.db = db;
@@ -45,11 +45,11 @@ public class ExpirySweeper implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Disposable subscribe() {
         if (!cfg.enabled()) {
-            return;
+            return Disposables.disposed();
         }
-        running = Flux.interval(cfg.interval(), cfg.interval())
+        return Flux.interval(cfg.interval(), cfg.interval())
                 .onBackpressureDrop()
                 .concatMap(tick -> sweepOnce().onErrorResume(e -> {
                     log.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("expiry sweep failed; retrying next interval");
@@ -57,19 +57,5 @@ public class ExpirySweeper implements SmartLifecycle {
                 }), 0)
                 .filter(n -> n > 0)
                 .subscribe(n -> log.atInfo().addKeyValue("expired", n).log("expired signatures marked"));
-    }
-
-    @Override
-    public void stop() {
-        Disposable d = running;
-        if (d != null) {
-            d.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }
