@@ -5,24 +5,19 @@ import io.vodflow.localstack.fleet.ServiceModule;
 import io.vodflow.localstack.fleet.ServiceProcess;
 
 import java.io.FileOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code java -jar local-stack.jar bench signer|ingress|processor [--seconds N] [--connections N]}: starts fresh
  * embedded Kafka and Postgres, the service jar under test and the bare endpoint, and prints Markdown tables.
  */
 public final class BenchmarkMain {
+    private static final String INGRESS_OUTCOMES = "vodflow_ingress_callbacks_total";
     private BenchmarkMain() { }
 
     public static void main(String[] args) throws Exception {
@@ -69,20 +64,10 @@ public final class BenchmarkMain {
                 CallbackTemplates.signed(CallbackTemplates.PROCEDURE_FINISH, env.dev.callbackSignKey()), Map.of());
         http.compare("ingress POST /v1/vod/callbacks", push, push.at(bare.baseUrl() + BareEndpointApplication.PATH));
         // a 200 may also mean "kept in the fallback store": say where the acknowledged callbacks went
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ingress.baseUrl() + "/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = PrometheusText.fetch(ingress.baseUrl());
         System.out.printf("ingress outcomes over the whole run: %,.0f acknowledged by Kafka, %,.0f kept in the fallback store%n",
-                counter(metrics, "accepted"), counter(metrics, "fallback"));
-    }
-
-    private static double counter(String prometheus, String outcome) {
-        Matcher m = Pattern.compile("^vodflow_ingress_callbacks_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.eE+-]+)$",
-                Pattern.MULTILINE).matcher(prometheus);
-        double sum = 0;
-        while (m.find()) {
-            sum += Double.parseDouble(m.group(1));
-        }
-        return sum;
+                PrometheusText.sum(metrics, INGRESS_OUTCOMES, "outcome", "accepted"),
+                PrometheusText.sum(metrics, INGRESS_OUTCOMES, "outcome", "fallback"));
     }
 
     static int intOption(String[] args, String name, int fallback) {

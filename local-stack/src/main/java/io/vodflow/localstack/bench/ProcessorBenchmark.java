@@ -52,13 +52,13 @@ final class ProcessorBenchmark {
         applied += steady(callbacks, WARM_STEADY_SECONDS, 0).succeeded();
         DrainWatch.await(db, applied, Duration.ofMinutes(2));
 
-        PrometheusHistogram before = PrometheusHistogram.scrape(processor.baseUrl(), E2E);
-        PrometheusHistogram batchesBefore = PrometheusHistogram.scrape(processor.baseUrl(), BATCH);
+        String metricsBefore = PrometheusText.fetch(processor.baseUrl());
         LoadReport steady = steady(callbacks, seconds, STEADY_RATE * WARM_STEADY_SECONDS);
         applied += steady.succeeded();
         DrainWatch.await(db, applied, Duration.ofMinutes(2));
-        PrometheusHistogram e2e = PrometheusHistogram.scrape(processor.baseUrl(), E2E).since(before);
-        PrometheusHistogram batches = PrometheusHistogram.scrape(processor.baseUrl(), BATCH).since(batchesBefore);
+        String metricsAfter = PrometheusText.fetch(processor.baseUrl());
+        PrometheusHistogram e2e = PrometheusHistogram.of(metricsAfter, E2E).since(PrometheusHistogram.of(metricsBefore, E2E));
+        PrometheusHistogram batches = PrometheusHistogram.of(metricsAfter, BATCH).since(PrometheusHistogram.of(metricsBefore, BATCH));
 
         // The backlog is written while the processor runs: the filler outpaces it, so the processor is never idle,
         // and the filler's share of the CPU during the first seconds only counts against the processor.

@@ -1,10 +1,5 @@
 package io.vodflow.localstack.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -13,10 +8,8 @@ import java.util.regex.Pattern;
 /** Cumulative bucket counts of one Prometheus histogram, scraped from a service; quantiles from the difference of two scrapes. */
 record PrometheusHistogram(TreeMap<Double, Double> buckets) {
 
-    /** Scrapes {@code <baseUrl>/actuator/prometheus} for the {@code <name>_bucket} series (seconds). */
-    static PrometheusHistogram scrape(String baseUrl, String name) throws IOException, InterruptedException {
-        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    /** The {@code <name>_bucket} series (seconds) of an exposition fetched with {@link PrometheusText#fetch}. */
+    static PrometheusHistogram of(String text, String name) {
         Pattern line = Pattern.compile("^" + Pattern.quote(name) + "_bucket\\{.*?le=\"([^\"]+)\".*?} ([0-9.eE+-]+)$", Pattern.MULTILINE);
         TreeMap<Double, Double> buckets = new TreeMap<>();
         Matcher m = line.matcher(text);
