@@ -18,18 +18,23 @@ import java.time.Duration;
 public record ProcessorProperties(
         /** Consumer group of the vod.callbacks receiver (VODFLOW_PROCESSOR_GROUP_ID). */
         @DefaultValue("vodflow-event-processor") @NotBlank String groupId,
-        /** Most records in one batch (one transaction) of one partition. */
+        /** Most records in one batch (one transaction); a small poll is one batch over all its partitions. */
         @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
         /** Longest the broker holds an empty fetch (fetch.max.wait.ms); records are fetched as soon as they arrive. */
         @DefaultValue("20ms") @NotNull Duration batchWait,
         /** Kafka max.poll.records: bounds what the consumer holds in memory per poll. */
         @DefaultValue("3000") @Min(1) @Max(20_000) int maxPollRecords,
+        /**
+         * Kafka max.partition.fetch.bytes: kept well under a poll's worth of records, so that under a backlog one
+         * poll spans several partitions and their lanes run in parallel instead of one partition filling the poll.
+         */
+        @DefaultValue("262144") @Min(1024) int partitionFetchBytes,
         /** How often offsets of committed batches are committed to Kafka (a crash re-reads at most this much). */
         @DefaultValue("200ms") @NotNull Duration commitInterval,
         /** Kafka session.timeout.ms of the callbacks consumer: how soon a crashed instance's partitions move on. */
         @DefaultValue("45s") @NotNull Duration sessionTimeout,
-        /** Most partitions of one poll processed at once. */
-        @DefaultValue("256") @Min(1) @Max(10_000) int maxPartitions,
+        /** Most batches of one poll applied in parallel (each lane holds whole partitions, so order is kept). */
+        @DefaultValue("16") @Min(1) @Max(10_000) int maxLanes,
         /** First pause before retrying a batch after a transient database error. */
         @DefaultValue("200ms") @NotNull Duration retryInitialBackoff,
         /** Longest pause between retries of a failing batch (retries go on until the database answers). */

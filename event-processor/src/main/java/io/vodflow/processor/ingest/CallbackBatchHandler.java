@@ -2,6 +2,7 @@ package io.vodflow.processor.ingest;
 
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.processor.kafka.CallbackBatch;
+import io.vodflow.processor.kafka.CallbackRecord;
 import io.vodflow.processor.metrics.ProcessorMetrics;
 import io.vodflow.processor.outbox.OutboxRelay;
 import org.slf4j.Logger;
@@ -46,6 +47,11 @@ public class CallbackBatchHandler {
     /** Completes when the batch is durably applied (or dead-lettered); errors only if it must be re-read. */
     public Mono<Void> handle(CallbackBatch batch) {
         long start = System.nanoTime();
+        long oldest = batch.records().stream().mapToLong(CallbackRecord::timestamp).filter(t -> t > 0).min().orElse(0);
+        long now = clock.millis();
+        if (oldest > 0 && now >= oldest) {
+            metrics.batchWait(Duration.ofMillis(now - oldest));
+        }
         return Mono.fromCallable(() -> batch.records().stream().map(decoder::decode).toList())
                 .subscribeOn(Schedulers.parallel())
                 .flatMap(decoded -> {

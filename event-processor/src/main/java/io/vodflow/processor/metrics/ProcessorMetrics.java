@@ -15,6 +15,7 @@ public class ProcessorMetrics {
     private final DistributionSummary batchSize;
     private final Timer batchLatency;
     private final Timer endToEnd;
+    private final Timer batchWait;
     private final Counter records;
     private final Counter duplicates;
     private final Counter conflicts;
@@ -31,6 +32,9 @@ public class ProcessorMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.endToEnd = Timer.builder("vodflow.processor.end.to.end.latency")
                 .description("Ingress receive time (vod-received-at header) to the batch commit").publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.batchWait = Timer.builder("vodflow.processor.batch.wait")
+                .description("Age of a batch's oldest record (Kafka timestamp) when the batch starts").publishPercentileHistogram()
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.records = Counter.builder("vodflow.processor.records").description("Records applied").register(registry);
         this.duplicates = Counter.builder("vodflow.processor.duplicates").description("Records skipped as already processed").register(registry);
@@ -52,6 +56,10 @@ public class ProcessorMetrics {
         batchLatency.record(latency);
         records.increment(applied);
         duplicates.increment(duplicateCount);
+    }
+
+    public void batchWait(Duration wait) {
+        batchWait.record(wait);
     }
 
     public void endToEnd(Duration latency) {
