@@ -11,8 +11,24 @@ import java.time.Duration;
 final class DrainWatch {
     private DrainWatch() { }
 
-    /** Seconds from the first applied record to the last one. */
-    record Result(double seconds) { }
+    /** Records applied over the seconds measured. */
+    record Result(long records, double seconds) { }
+
+    /** Waits until {@code target} records are applied; measures from this call to the last one. */
+    static Result awaitFromNow(PostgresDatabase db, long target, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            long base = count(st);
+            for (long n = base; System.nanoTime() < deadline; n = count(st)) {
+                if (n >= target) {
+                    return new Result(n - base, (System.nanoTime() - start) / 1e9);
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException("processor applied " + count(st) + " of " + target + " records within " + timeout);
+        }
+    }
 
     static Result await(PostgresDatabase db, long target, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -25,7 +41,7 @@ final class DrainWatch {
                     first = System.nanoTime();
                 }
                 if (n >= target) {
-                    return new Result((System.nanoTime() - first) / 1e9);
+                    return new Result(n - base, (System.nanoTime() - first) / 1e9);
                 }
                 Thread.sleep(20);
             }

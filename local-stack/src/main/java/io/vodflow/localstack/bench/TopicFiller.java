@@ -10,6 +10,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -17,29 +19,36 @@ import java.util.function.IntFunction;
 final class TopicFiller {
     private TopicFiller() { }
 
-    /** Writes every body {@code files} produces, in order per file; returns the number of records. */
-    static int fill(String bootstrap, int files, IntFunction<byte[][]> bodiesOfFile) throws Exception {
+    /** The records for every body {@code files} produces, in order per file, built before anything is sent. */
+    static List<ProducerRecord<String, byte[]>> records(int files, IntFunction<byte[][]> bodiesOfFile) {
         CallbackRoutingReader reader = new CallbackRoutingReader();
-        int count = 0;
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        for (int n = 0; n < files; n++) {
+            for (byte[] body : bodiesOfFile.apply(n)) {
+                CallbackRouting r = reader.read(body);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(VodTopics.CALLBACKS, r.routingKey(), body);
+                header(record, CallbackHeaders.FORMAT, r.format().headerValue());
+                header(record, CallbackHeaders.EVENT_TYPE, r.eventType());
+                header(record, CallbackHeaders.SOURCE, "push");
+                header(record, CallbackHeaders.DEDUPE_ID, r.dedupeId());
+                out.add(record);
+            }
+        }
+        return out;
+    }
+
+    /** Sends the records (stamped with the receive time now) and waits for every ack; returns how many. */
+    static int send(String bootstrap, List<ProducerRecord<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true, "linger.ms", 5,
                 "batch.size", 262_144, "compression.type", "lz4"), new StringSerializer(), new ByteArraySerializer())) {
-            for (int n = 0; n < files; n++) {
-                for (byte[] body : bodiesOfFile.apply(n)) {
-                    CallbackRouting r = reader.read(body);
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(VodTopics.CALLBACKS, r.routingKey(), body);
-                    header(record, CallbackHeaders.FORMAT, r.format().headerValue());
-                    header(record, CallbackHeaders.EVENT_TYPE, r.eventType());
-                    header(record, CallbackHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis()));
-                    header(record, CallbackHeaders.SOURCE, "push");
-                    header(record, CallbackHeaders.DEDUPE_ID, r.dedupeId());
-                    producer.send(record);
-                    count++;
-                }
+            for (ProducerRecord<String, byte[]> record : records) {
+                header(record, CallbackHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis()));
+                producer.send(record);
             }
             producer.flush();
         }
-        return count;
+        return records.size();
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
