@@ -9,7 +9,7 @@ import java.util.List;
 public class OutboxRepository {
     static final String INSERT = """
             INSERT INTO outbox_event (event_id, event_type, file_id, user_id, payload)
-            SELECT u.event_id, u.event_type, u.file_id, u.user_id, u.payload::jsonb
+            SELECT u.event_id, u.event_type, u.file_id, u.user_id, u.payload::json
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(event_id, event_type, file_id, user_id, payload)
             ON CONFLICT (event_id) DO NOTHING
             """;

@@ -114,7 +114,7 @@ final class JdbcRowsBaseline {
                 updated_at = now() where bench_task_result.status_rank < excluded.status_rank""";
     private static final String OUTBOX = """
             insert into bench_outbox_event (event_id, event_type, file_id, user_id, payload)
-            select e, y, f, u, p::jsonb from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(e, y, f, u, p)
+            select e, y, f, u, p::json from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(e, y, f, u, p)
             on conflict (event_id) do nothing""";
 
     private static void bind(Connection c, PreparedStatement ps, Object[]... columns) throws Exception {
