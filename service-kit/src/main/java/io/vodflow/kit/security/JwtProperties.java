@@ -1,6 +1,7 @@
 package io.vodflow.kit.security;
 
 import io.vodflow.kit.secret.Secret;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,5 +21,9 @@ public record JwtProperties(
         /** Required {@code iss} value, if any. */
         String issuer,
         /** Clock skew tolerated on {@code exp}/{@code nbf}. */
-        @DefaultValue("30s") Duration clockSkew) {
+        @DefaultValue("30s") Duration clockSkew,
+        /** How long a verified token is remembered (never past its exp); 0 verifies every request again. */
+        @DefaultValue("5m") @NotNull Duration verifiedCacheTtl,
+        /** Most verified tokens remembered at once. */
+        @DefaultValue("10000") @Min(1) long verifiedCacheSize) {
 }

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,7 +44,8 @@ public class SecurityConfiguration {
             validators.add(JwtValidators.createDefaultWithIssuer(props.issuer()));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return props.verifiedCacheTtl().isZero() ? decoder
+                : new CachingJwtDecoder(decoder, props.verifiedCacheTtl(), props.verifiedCacheSize(), props.clockSkew(), Clock.systemUTC());
     }
 
     @Bean

@@ -4,51 +4,31 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vodflow.kit.security.CurrentUser;
-import io.vodflow.signer.policy.SignatureRequest;
 import io.vodflow.signer.record.SignatureNotFoundException;
 import io.vodflow.signer.record.SignatureRecord;
 import io.vodflow.signer.record.SignatureRecords;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.UUID;
 
-/** HTTP API of signature records: issue ({@code POST}), show ({@code GET}) and revoke ({@code DELETE}). */
+/** HTTP API of signature records: show ({@code GET}) and revoke ({@code DELETE}); issuing is {@link IssueSignatureRoute}. */
 @RestController
 @RequestMapping("/v1/upload-signatures")
 @Tag(name = "upload signatures", description = "VOD client-upload signatures for the authenticated user")
 @SecurityRequirement(name = "bearer")
 public class UploadSignatureHandler {
-    private final SignatureIssuer issuer;
     private final SignatureRecords records;
 
-    public UploadSignatureHandler(SignatureIssuer issuer, SignatureRecords records) {
-        this.issuer = issuer;
+    public UploadSignatureHandler(SignatureRecords records) {
         this.records = records;
-    }
-
-    @Operation(summary = "Issue a signature", description = "Every field is optional; an empty body takes the policy defaults. "
-            + "422 names the policy rule broken, 429 carries Retry-After.")
-    @PostMapping
-    public Mono<ResponseEntity<IssuedSignature>> issue(@AuthenticationPrincipal Jwt jwt,
-                                                       @RequestBody(required = false) Mono<SignatureRequest> body,
-                                                       ServerHttpRequest request) {
-        CurrentUser caller = CurrentUser.from(jwt);
-        return body.defaultIfEmpty(SignatureRequest.defaults())
-                .flatMap(req -> issuer.issue(caller, req, remoteIp(request)))
-                .map(issued -> ResponseEntity.created(URI.create("/v1/upload-signatures/" + issued.id())).body(issued));
     }
 
     @Operation(summary = "Show one of your signatures (admins see all)")
@@ -71,10 +51,5 @@ public class UploadSignatureHandler {
         } catch (IllegalArgumentException e) {
             return Mono.error(new SignatureNotFoundException());
         }
-    }
-
-    private static String remoteIp(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
     }
 }
