@@ -13,7 +13,9 @@ public interface CallbackPublisher {
 
     /**
      * Publishes records in the given order; emits each record's position in the list as Kafka acknowledges it,
-     * completes once all are acknowledged, and errors as soon as one fails (positions emitted until then are durable).
+     * and once every record has an outcome completes, or errors when any failed. Only then, so the positions
+     * emitted are exactly the durable ones: a record acknowledged after another one failed (a broker coming back
+     * mid-batch) is still reported, and a caller re-sending the rest does not duplicate it.
      */
     Flux<Integer> publishInOrder(List<CallbackRecord> records);
 }

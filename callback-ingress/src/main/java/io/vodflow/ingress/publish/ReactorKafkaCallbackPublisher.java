@@ -11,6 +11,7 @@ import reactor.kafka.sender.SenderResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@link CallbackPublisher} on reactor-kafka's {@link KafkaSender}: one idempotent acks=all producer per instance. */
 public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, DisposableBean {
@@ -19,10 +20,10 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
 
     /** @param producerConfig complete producer configuration (see {@link ProducerSettings}) */
     public ReactorKafkaCallbackPublisher(Map<String, Object> producerConfig, String topic) {
-        // stopOnError: a batch from the relay or the puller must fail as a whole when one record fails
+        // failures come back per record (not as the end of the stream), so a batch learns the outcome of each record
         this.sender = KafkaSender.create(SenderOptions.<String, byte[]>create(producerConfig)
                 .maxInFlight(1024)
-                .stopOnError(true)
+                .stopOnError(false)
                 .closeTimeout(Duration.ofSeconds(5)));
         this.mapper = new KafkaRecordMapper(topic);
     }
@@ -30,6 +31,7 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
     @Override
     public Mono<Void> publish(CallbackRecord record) {
         return sender.send(Mono.fromSupplier(() -> SenderRecord.create(mapper.toProducerRecord(record), (Void) null)))
+                .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.<Void>error(result.exception()))
                 .then();
     }
 
@@ -38,9 +40,18 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
         if (records.isEmpty()) {
             return Flux.empty();
         }
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         return sender.send(Flux.range(0, records.size())
                         .map(i -> SenderRecord.create(mapper.toProducerRecord(records.get(i)), i)))
-                .map(SenderResult::correlationMetadata);
+                .filter(result -> {
+                    if (result.exception() == null) {
+                        return true;
+                    }
+                    firstFailure.compareAndSet(null, result.exception());
+                    return false;
+                })
+                .map(SenderResult::correlationMetadata)
+                .concatWith(Mono.defer(() -> firstFailure.get() == null ? Mono.empty() : Mono.error(firstFailure.get())));
     }
 
     @Override
