@@ -44,6 +44,8 @@ public class MediaEventStream extends SubscriptionLifecycle {
     @Override
     protected Disposable subscribe() {
         return Flux.defer(receiver::tail)
+                // the sink drops events nobody listens to, so they are not parsed either
+                .filter(bytes -> sink.currentSubscriberCount() > 0)
                 .concatMap(bytes -> Mono.fromCallable(() -> json.readValue(bytes, MediaEvent.class))
                         .onErrorResume(e -> Mono.empty()))
                 .doOnNext(e -> sink.emitNext(e, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100))))
