@@ -20,10 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Publishes outbox events to vod.media.events: one instance at a time (advisory lock) takes (deletes) the oldest
- * rows, sends them in commit order and commits only after Kafka acknowledged them, all in one transaction. A failed
- * send or a crash before the commit leaves the rows in place, and the next round re-sends the same events with the
- * same ids (at-least-once, deduplicable); nothing committed to the outbox is lost. Woken after each batch
+ * Publishes outbox events to vod.media.events: one instance at a time (advisory lock) claims the oldest rows,
+ * sends them in commit order, and deletes them after Kafka acknowledged, all in one transaction. A crash before the delete re-sends the same events with
+ * the same ids (at-least-once, deduplicable); nothing committed to the outbox is lost. Woken after each batch
  * that wrote events, and polls as a fallback.
  */
 public class OutboxRelay extends SubscriptionLifecycle {
@@ -58,14 +57,14 @@ public class OutboxRelay extends SubscriptionLifecycle {
     }
 
     private Mono<Integer> relayOnce() {
-        Mono<Integer> round = outbox.tryLead().flatMap(leader -> !leader ? Mono.just(0) : outbox.take(props.outboxBatchSize()).flatMap(entries -> {
+        Mono<Integer> round = outbox.tryLead().flatMap(leader -> !leader ? Mono.just(0) : outbox.claim(props.outboxBatchSize()).flatMap(entries -> {
             if (entries.isEmpty()) {
                 return Mono.just(0);
             }
             List<OutgoingRecord> records = entries.stream().map(e -> new OutgoingRecord(VodTopics.MEDIA_EVENTS, e.fileId(),
                     e.payload().getBytes(StandardCharsets.UTF_8),
                     Map.of(EVENT_ID_HEADER, e.eventId(), EVENT_TYPE_HEADER, e.eventType()))).toList();
-            return sender.sendAll(records).thenReturn(entries.size());
+            return sender.sendAll(records).then(outbox.delete(entries)).thenReturn(entries.size());
         }));
         return tx.transactional(round).doOnNext(metrics::relayed);
     }

@@ -3,10 +3,9 @@ package io.vodflow.processor.store;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-import java.util.Comparator;
 import java.util.List;
 
-/** outbox_event: written in the batch transaction, taken by the relay in a transaction that commits after the Kafka ack. */
+/** outbox_event: written in the batch transaction, drained by the relay after Kafka acknowledged. */
 public class OutboxRepository {
     static final String INSERT = """
             INSERT INTO outbox_event (event_id, event_type, file_id, user_id, payload)
@@ -14,15 +13,14 @@ public class OutboxRepository {
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(event_id, event_type, file_id, user_id, payload)
             ON CONFLICT (event_id) DO NOTHING
             """;
-    // one statement locks and deletes the oldest rows; the relay commits only after Kafka acknowledged them, so a
-    // failed send rolls the delete back
-    private static final String TAKE = """
-            DELETE FROM outbox_event WHERE seq IN (SELECT seq FROM outbox_event ORDER BY seq LIMIT $1 FOR UPDATE)
-            RETURNING seq, event_id, event_type, file_id, payload::text AS payload
+    private static final String CLAIM = """
+            SELECT seq, event_id, event_type, file_id, payload::text AS payload
+            FROM outbox_event ORDER BY seq LIMIT $1 FOR UPDATE
             """;
     // one relay at a time across instances (transaction-scoped advisory lock): events leave in seq order, so the
     // events of one FileId reach their partition in the order they were committed
     private static final String LEAD = "SELECT pg_try_advisory_xact_lock(72602310) AS leader";
+    private static final String DELETE = "DELETE FROM outbox_event WHERE seq = ANY($1::int8[])";
     private final DatabaseClient db;
 
     public OutboxRepository(DatabaseClient db) {
@@ -50,12 +48,18 @@ public class OutboxRepository {
         return db.sql(LEAD).map(row -> Boolean.TRUE.equals(row.get("leader", Boolean.class))).one();
     }
 
-    /** Deletes up to {@code limit} oldest entries in the current transaction and returns them in seq order. */
-    public Mono<List<Entry>> take(int limit) {
-        return db.sql(TAKE).bind(0, limit)
+    /** Locks up to {@code limit} oldest entries for the current transaction. */
+    public Mono<List<Entry>> claim(int limit) {
+        return db.sql(CLAIM).bind(0, limit)
                 .map(row -> new Entry(row.get("seq", Long.class), row.get("event_id", String.class),
                         row.get("event_type", String.class), row.get("file_id", String.class), null,
                         row.get("payload", String.class)))
-                .all().sort(Comparator.comparingLong(Entry::seq)).collectList();
+                .all().collectList();
+    }
+
+    /** Deletes relayed entries. */
+    public Mono<Long> delete(List<Entry> entries) {
+        Long[] seqs = entries.stream().map(Entry::seq).toArray(Long[]::new);
+        return db.sql(DELETE).bind(0, seqs).fetch().rowsUpdated();
     }
 }
