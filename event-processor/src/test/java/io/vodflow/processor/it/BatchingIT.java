@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Volume: records are applied in multi-record batches, every one exactly once, in partition order. */
 class BatchingIT extends ProcessorItSupport {
+    private static final String GROUP = "vodflow-event-processor";
 
     @Autowired
     MeterRegistry meters;
@@ -48,6 +50,27 @@ class BatchingIT extends ProcessorItSupport {
         double applied = sizes.totalAmount() - recordsBefore;
         assertThat(applied).isGreaterThanOrEqualTo(records.size());
         assertThat(batches).as("batches for %s records", applied).isLessThan(records.size() / 4);
+    }
+
+    @Test
+    void aBatchOverSeveralPartitionsCommitsTheOffsetOfEveryOneOfThem() {
+        // sent at once, so the processor's polls (and its batches) hold records of several partitions
+        List<Ids> files = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Ids ids = Ids.fresh();
+            files.add(ids);
+            records.add(new ProducerRecord<>(VodTopics.CALLBACKS, ids.fileId(), fixture("v3-procedure-finish.json", ids, null)));
+        }
+        sendAll(records);
+        Map<Integer, Long> ends = endOffsets();
+        assertThat(ends.values().stream().filter(end -> end > 0)).as("the keys spread over the partitions").hasSizeGreaterThan(2);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ends.forEach((partition, end) ->
+                assertThat(Math.max(0, committedOffset(GROUP, partition))).as("partition %d", partition).isGreaterThanOrEqualTo(end)));
+        assertThat(files).allSatisfy(ids -> assertThat(((Number) row(
+                "SELECT count(*) AS n FROM procedure_task WHERE task_id = ? AND status = 'FINISH'", ids.taskId()).get("n")).intValue())
+                .isEqualTo(1));
     }
 
     @Test

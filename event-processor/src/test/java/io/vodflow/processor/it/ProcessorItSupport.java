@@ -15,6 +15,7 @@ import io.vodflow.processor.support.TestProducer;
 import io.vodflow.processor.support.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -106,6 +108,19 @@ public abstract class ProcessorItSupport {
             OffsetAndMetadata o = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
                     .get(new TopicPartition(VodTopics.CALLBACKS, partition));
             return o == null ? -1 : o.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The end offset of every vod.callbacks partition, by partition. */
+    protected static Map<Integer, Long> endOffsets() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(VodTopics.CALLBACKS)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(VodTopics.CALLBACKS).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(VodTopics.CALLBACKS, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
