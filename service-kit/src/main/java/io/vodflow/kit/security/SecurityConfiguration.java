@@ -62,6 +62,7 @@ public class SecurityConfiguration {
                 .authorizeExchange(ex -> ex.pathMatchers(open.toArray(String[]::new)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenConverter(new BearerTokenReader())
                         .jwt(jwt -> { })
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "Authentication required", "A valid Bearer JWT is required: " + SafeAuthMessage.of(e)))
