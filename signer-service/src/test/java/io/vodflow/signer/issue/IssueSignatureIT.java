@@ -93,6 +93,15 @@ class IssueSignatureIT extends SignerITSupport {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsA415Problem() {
+        client.post().uri(PATH).headers(h -> h.setBearerAuth(tokenFor(newUser())))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("procedure=x").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(415);
+    }
+
+    @Test
     void anEmptyJsonObjectTakesTheDefaultsToo() {
         JsonNode body = issue(newUser(), "{}");
         Decoded decoded = IndependentSignatureDecoder.decode(body.get("signature").asText(), PRIMARY_KEY);
