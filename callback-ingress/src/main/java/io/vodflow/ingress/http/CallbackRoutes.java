@@ -6,13 +6,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.vodflow.kit.route.PostOnlyRoutes;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springdoc.core.annotations.RouterOperations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
@@ -56,10 +56,6 @@ public class CallbackRoutes {
                             @io.swagger.v3.oas.annotations.Parameter(name = "second", in = ParameterIn.PATH, description = "the path token")},
                     responses = @ApiResponse(responseCode = "200", description = "Durable in Kafka or in the fallback store")))})
     RouterFunction<ServerResponse> callbackRouterFunction(CallbackHandler handler) {
-        return RouterFunctions.route()
-                .POST(BASE, handler::receive)
-                .POST(BASE + "/{first}", handler::receive)
-                .POST(BASE + "/{first}/{second}", handler::receive)
-                .build();
+        return PostOnlyRoutes.of(handler::receive, BASE, BASE + "/{first}", BASE + "/{first}/{second}");
     }
 }

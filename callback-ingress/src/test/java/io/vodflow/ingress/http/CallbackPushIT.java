@@ -146,7 +146,18 @@ class CallbackPushIT {
     void openApiDescribesTheCallbackEndpoint() {
         http.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.paths['/v1/vod/callbacks'].post").exists();
+                .expectBody().jsonPath("$.paths['/v1/vod/callbacks'].post").exists()
+                .jsonPath("$.paths['/v1/vod/callbacks'].get").doesNotExist()
+                .jsonPath("$.paths['/v1/vod/callbacks/{first}'].post").exists();
+    }
+
+    @Test
+    void anotherMethodOnTheCallbackPathsIsA405Problem() {
+        for (String path : new String[] {"/v1/vod/callbacks", "/v1/vod/callbacks/1400000001"}) {
+            http.get().uri(path).exchange()
+                    .expectStatus().isEqualTo(405)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.vodflow.kit.route.PostOnlyRoutes;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.signer.policy.SignatureRequest;
 import org.springdoc.core.annotations.RouterOperation;
@@ -15,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -42,7 +42,7 @@ public class IssueSignatureRoute {
             responses = @ApiResponse(responseCode = "201", description = "Issued and recorded",
                     content = @Content(schema = @Schema(implementation = IssuedSignature.class)))))
     RouterFunction<ServerResponse> issueSignatureRoutes(SignatureIssuer issuer) {
-        return RouterFunctions.route().POST(PATH, request -> issue(issuer, request)).build();
+        return PostOnlyRoutes.of(request -> issue(issuer, request), PATH);
     }
 
     /** Issues a signature for the authenticated caller. */

@@ -24,6 +24,7 @@ class OperationsIT extends SignerITSupport {
     void openApiDescribesTheSignatureEndpointsWithoutAToken() {
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.paths['/v1/upload-signatures'].post").exists()
+                .jsonPath("$.paths['/v1/upload-signatures'].get").doesNotExist()
                 .jsonPath("$.paths['/v1/upload-signatures/{id}'].get").exists()
                 .jsonPath("$.paths['/v1/upload-signatures/{id}'].delete").exists()
                 .jsonPath("$.paths['/v1/upload-signatures/verify'].post").exists();

@@ -102,6 +102,13 @@ class IssueSignatureIT extends SignerITSupport {
     }
 
     @Test
+    void anotherMethodOnTheIssuePathIsA405Problem() {
+        client.get().uri(PATH).headers(h -> h.setBearerAuth(tokenFor(newUser()))).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void anEmptyJsonObjectTakesTheDefaultsToo() {
         JsonNode body = issue(newUser(), "{}");
         Decoded decoded = IndependentSignatureDecoder.decode(body.get("signature").asText(), PRIMARY_KEY);
