@@ -31,8 +31,6 @@ public class CallbackConsumer extends SubscriptionLifecycle {
                 .subscribe();
     }
 
-
-
     @Override
     public int getPhase() {
         // start after the web server and the outbox relay, stop before them

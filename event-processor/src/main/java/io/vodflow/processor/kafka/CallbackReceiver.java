@@ -15,7 +15,6 @@ import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverOptions;
 import reactor.kafka.receiver.ReceiverRecord;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,8 @@ import java.util.function.Function;
 /**
  * The one reactor-kafka consumer of vod.callbacks, batching per poll: each poll's records are cut into lanes
  * ({@link PollLanes}) that run in parallel, each applying its partitions' records in offset order, in batches of
- * at most batch-size (one transaction each); the next poll is processed when all lanes are done.
- * A batch's last offset is acknowledged only after its handler (the database transaction) succeeded, and
+ * at most batch-size (one transaction each); the next poll is processed when all lanes are done. The last offset
+ * of each partition in a batch is acknowledged only after its handler (the database transaction) succeeded, and
  * reactor-kafka commits acknowledged offsets every commit-interval. Memory is bounded by max.poll.records
  * (one poll processed, one prefetched); under a backlog polls are full, so batches are too, and with a
  * trickle a poll returns what arrived, so latency stays low without a batching timer.
@@ -68,7 +67,7 @@ public class CallbackReceiver {
         List<List<List<ReceiverRecord<String, byte[]>>>> lanes =
                 PollLanes.plan(records, r -> r.receiverOffset().topicPartition(), props.batchSize(), props.maxLanes());
         return Flux.fromIterable(lanes)
-                .flatMap(lane -> Flux.fromIterable(lane).concatMap(chunk -> process(chunk, handler)), lanes.size());
+                .flatMap(lane -> Flux.fromIterable(lane).concatMap(chunk -> process(chunk, handler)), Math.max(1, lanes.size()));
     }
 
     private Mono<CallbackBatch> process(List<ReceiverRecord<String, byte[]>> records, Function<CallbackBatch, Mono<Void>> handler) {
