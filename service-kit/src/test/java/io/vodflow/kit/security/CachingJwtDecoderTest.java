@@ -1,5 +1,6 @@
 package io.vodflow.kit.security;
 
+import io.vodflow.emulator.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -56,34 +57,11 @@ class CachingJwtDecoderTest {
         MutableClock clock = new MutableClock(NOW);
         CachingJwtDecoder decoder = decoder(clock);
         decoder.decode("good-alice").block();
-        clock.now = NOW.plus(Duration.ofMinutes(10)).plusSeconds(29);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(29));
         decoder.decode("good-alice").block();
         assertThat(verified).hasSize(1);
-        clock.now = NOW.plus(Duration.ofMinutes(10)).plusSeconds(31);
+        clock.advance(Duration.ofSeconds(2));
         decoder.decode("good-alice").block();
         assertThat(verified).hasSize(2);
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
