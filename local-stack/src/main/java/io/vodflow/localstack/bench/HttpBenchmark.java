@@ -30,7 +30,7 @@ public final class HttpBenchmark {
         }
     }
 
-    public Comparison compare(String name, HttpLoadRequest service, HttpLoadRequest bare) throws IOException, InterruptedException {
+    public Comparison compare(String name, HttpLoadRequest service, HttpLoadRequest bare) throws Exception {
         out.println("warming up " + name + " and the bare endpoint ...");
         warmUp(name, service);
         warmUp("bare WebFlux", bare);
@@ -52,20 +52,12 @@ public final class HttpBenchmark {
         return c;
     }
 
-    /**
-     * Runs rounds of load until two in a row agree within 5% (at most {@value #MAX_WARMUP_ROUNDS}): a service with
-     * security, JSON and a database driver needs far longer for the JIT to settle than the bare endpoint does, and
-     * a fixed short warm-up would measure the compiler instead of the service.
-     */
-    private void warmUp(String name, HttpLoadRequest target) throws IOException, InterruptedException {
-        double previous = 0;
-        for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+    /** Warms {@code target} with wrk rounds until the JIT has settled (see {@link WarmUp}). */
+    private void warmUp(String name, HttpLoadRequest target) throws Exception {
+        WarmUp.untilSteady(MAX_WARMUP_ROUNDS, round -> {
             double rate = Wrk.run(target, connections, WARMUP_ROUND).requestsPerSecond();
             out.printf("  warm-up %s round %d: %,.0f req/s%n", name, round, rate);
-            if (round >= 2 && Math.abs(rate - previous) <= 0.05 * Math.max(rate, previous)) {
-                return;
-            }
-            previous = rate;
-        }
+            return rate;
+        });
     }
 }

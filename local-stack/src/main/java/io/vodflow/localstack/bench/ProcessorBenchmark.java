@@ -7,6 +7,7 @@ import io.vodflow.emulator.load.LoadReport;
 import io.vodflow.infra.postgres.PostgresDatabase;
 import io.vodflow.localstack.fleet.ServiceModule;
 import io.vodflow.localstack.fleet.ServiceProcess;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flywaydb.core.Flyway;
 
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +36,8 @@ final class ProcessorBenchmark {
     private UUID[] signatures;
     /** Number of the next fresh file the callbacks through the ingress use, so no two callbacks are alike. */
     private int nextFile = WARM_FILES + FILES + 1;
+    /** Records acknowledged into vod.callbacks so far (written directly or through the ingress). */
+    private long acknowledged;
 
     ProcessorBenchmark(BenchmarkEnvironment env, PrintStream out) {
         this.env = env;
@@ -54,26 +58,20 @@ final class ProcessorBenchmark {
         // (the JIT of the ingress, the broker and the load client, not only of the processor, decides the steady
         // run's latency: with a cold ingress the steady run measured its compiler), then a steady stream
         out.println("warming up the processor and the ingress ...");
-        long applied = TopicFiller.send(env.infra().kafka().bootstrapServers(), TopicFiller.records(WARM_FILES, this::bodiesOfFile));
-        DrainWatch.await(db, applied, Duration.ofMinutes(5));
-        double previous = 0;
-        for (int round = 1; round <= WARM_MAX_ROUNDS; round++) {
+        fill(TopicFiller.records(WARM_FILES, this::bodiesOfFile));
+        drained(Duration.ofMinutes(5));
+        WarmUp.untilSteady(WARM_MAX_ROUNDS, round -> {
             LoadReport burst = send(callbacks, WARM_ROUND_SECONDS, 0);
-            applied += burst.succeeded();
-            DrainWatch.await(db, applied, Duration.ofMinutes(5));
+            drained(Duration.ofMinutes(5));
             out.printf("warm-up round %d: %,.0f callbacks/s through the ingress%n", round, burst.throughputPerSecond());
-            if (previous > 0 && Math.abs(burst.throughputPerSecond() - previous) <= 0.05 * previous) {
-                break;
-            }
-            previous = burst.throughputPerSecond();
-        }
-        applied += send(callbacks, WARM_STEADY_SECONDS, STEADY_RATE).succeeded();
-        DrainWatch.await(db, applied, Duration.ofMinutes(2));
+            return burst.throughputPerSecond();
+        });
+        send(callbacks, WARM_STEADY_SECONDS, STEADY_RATE);
+        drained(Duration.ofMinutes(2));
 
         String metricsBefore = PrometheusText.fetch(processor.baseUrl());
         LoadReport steady = send(callbacks, seconds, STEADY_RATE);
-        applied += steady.succeeded();
-        DrainWatch.await(db, applied, Duration.ofMinutes(2));
+        drained(Duration.ofMinutes(2));
         String metricsAfter = PrometheusText.fetch(processor.baseUrl());
         PrometheusHistogram e2e = PrometheusHistogram.of(metricsAfter, E2E).since(PrometheusHistogram.of(metricsBefore, E2E));
         PrometheusHistogram batches = PrometheusHistogram.of(metricsAfter, BATCH).since(PrometheusHistogram.of(metricsBefore, BATCH));
@@ -84,10 +82,10 @@ final class ProcessorBenchmark {
         // written, so the filler's CPU does not count against the processor.
         var backlog = TopicFiller.records(FILES, i -> bodiesOfFile(WARM_FILES + i));
         long t0 = System.nanoTime();
-        long events = TopicFiller.send(env.infra().kafka().bootstrapServers(), backlog);
+        long events = fill(backlog);
         backlog = null;
         out.printf("filled vod.callbacks with %,d events (%,d files) in %d ms%n", events, FILES, (System.nanoTime() - t0) / 1_000_000);
-        DrainWatch.Result drain = DrainWatch.awaitFromNow(db, applied + events, Duration.ofMinutes(10));
+        DrainWatch.Result drain = drained(Duration.ofMinutes(10));
         double drainRate = drain.records() / drain.seconds();
         double jdbcRate = JdbcRowsBaseline.run(db, Arrays.copyOfRange(signatures, WARM_FILES, WARM_FILES + FILES), FILES);
 
@@ -123,7 +121,20 @@ final class ProcessorBenchmark {
                 : LoadPlan.of(callbacks, 1_000_000, 64, i -> finish(first + i)).withMaxDuration(Duration.ofSeconds(seconds));
         LoadReport report = CallbackLoad.runAndWait(plan);
         nextFile += (int) report.sent();
+        acknowledged += report.succeeded();
         return report;
+    }
+
+    /** Writes records straight to vod.callbacks; returns how many. */
+    private long fill(List<ProducerRecord<String, byte[]>> records) {
+        long written = TopicFiller.send(env.infra().kafka().bootstrapServers(), records);
+        acknowledged += written;
+        return written;
+    }
+
+    /** Waits until the processor has applied everything acknowledged so far. */
+    private DrainWatch.Result drained(Duration timeout) throws Exception {
+        return DrainWatch.await(env.infra().database(), acknowledged, timeout);
     }
 
     private byte[] finish(int n) {
