@@ -23,7 +23,6 @@ import io.vodflow.ingress.publish.ReactorKafkaCallbackPublisher;
 import io.vodflow.kit.kafka.KafkaConnectionProperties;
 import io.vodflow.kit.kafka.TopicSpec;
 import io.vodflow.kit.problem.ProblemResponses;
-import io.vodflow.kit.security.PublicPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -35,12 +34,6 @@ import java.time.Clock;
 /** Wires the push path (HTTP -> Kafka, else fallback store), the relay and the meters. */
 @Configuration(proxyBeanMethods = false)
 class IngressConfiguration {
-
-    @Bean
-    PublicPaths ingressPublicPaths() {
-        // VOD cannot send a JWT; callbacks authenticate with SignKey and/or the path token instead
-        return PublicPaths.of("/v1/vod/**");
-    }
 
     @Bean
     TopicSpec callbacksTopic() {

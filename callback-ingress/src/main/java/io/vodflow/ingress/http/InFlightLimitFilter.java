@@ -50,7 +50,7 @@ public final class InFlightLimitFilter implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        // ahead of Spring Security's chain (-100): shedding load should cost as little as possible
+        // ahead of every other filter: shedding load should cost as little as possible
         return Ordered.HIGHEST_PRECEDENCE + 10;
     }
 }

@@ -133,6 +133,16 @@ class CallbackPushIT {
     }
 
     @Test
+    void anUnknownPathIsA404ProblemAndActuatorShowsOnlyItsPublicEndpoints() {
+        // the ingress installs no JWT chain: what it does not serve is simply not found, never a login challenge
+        for (String path : new String[] {"/v1/media/1", "/actuator/env", "/actuator/configprops"}) {
+            http.get().uri(path).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
     void healthShowsKafkaAndFallbackState() {
         http.get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
