@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
@@ -59,6 +60,10 @@ public class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                // stateless: without this the chain keeps the security context in a WebSession, created on every
+                // request that reads it; and no anonymous token, a missing JWT is refused as unauthenticated anyway
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
                 .authorizeExchange(ex -> ex.pathMatchers(open.toArray(String[]::new)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(rs -> rs
