@@ -18,6 +18,7 @@ import io.vodflow.processor.project.AttributionPolicy;
 import io.vodflow.processor.project.BatchProjector;
 import io.vodflow.processor.query.MediaQueryRepository;
 import io.vodflow.processor.query.TaskQueryRepository;
+import io.vodflow.processor.retention.ProcessedEventPruner;
 import io.vodflow.processor.store.DedupeRepository;
 import io.vodflow.processor.store.OutboxRepository;
 import io.vodflow.processor.store.ProjectionRepository;
@@ -72,5 +73,10 @@ public class PipelineConfiguration {
     @Bean
     TaskQueryRepository taskQueryRepository(DatabaseClient db) {
         return new TaskQueryRepository(db);
+    }
+
+    @Bean
+    ProcessedEventPruner processedEventPruner(DatabaseClient db, ProcessorProperties props) {
+        return new ProcessedEventPruner(db, props.retention());
     }
 }

@@ -62,7 +62,21 @@ public record ProcessorProperties(
         /** Healing of tasks whose callbacks were lost, through VOD's DescribeTaskDetail. */
         @DefaultValue @Valid @NotNull Reconcile reconcile,
         /** Key-hotlink signing of the media URLs the query API returns. */
-        @DefaultValue @Valid @NotNull Playback playback) {
+        @DefaultValue @Valid @NotNull Playback playback,
+        /** How long dedupe ids of processed events are kept. */
+        @DefaultValue @Valid @NotNull Retention retention) {
+
+    /** Pruning of {@code processed_event}: dedupe ids older than the retention are deleted in chunks. */
+    public record Retention(
+            /** Whether this instance prunes (several may). */
+            @DefaultValue("true") boolean enabled,
+            /** Age after which a dedupe id is deleted (VODFLOW_PROCESSOR_DEDUPE_RETENTION); keep it above the topic's retention. */
+            @DefaultValue("14d") @NotNull Duration processedEvents,
+            /** Pause between prunes. */
+            @DefaultValue("10m") @NotNull Duration interval,
+            /** Rows deleted per statement. */
+            @DefaultValue("5000") @Min(1) @Max(1_000_000) int chunk) {
+    }
 
     /** Signed playback URLs (contract-2 §1): off while no KEY is configured. */
     public record Playback(
