@@ -20,6 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -143,6 +147,37 @@ class HostileInputIT {
         http.put().uri("/v1/vod/callbacks").bodyValue("{}").exchange().expectStatus().value(s -> assertThat(s).isBetween(400, 499));
         http.post().uri("/v1/vod/callbacks/1/2/3").bodyValue("{}").exchange().expectStatus().value(s -> assertThat(s).isBetween(400, 499));
         http.post().uri("/v1/vod/callbacks/1/2").bodyValue("{}").exchange().expectStatus().isNotFound();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/vod/callbacks/%2e%2e/%2e%2e/actuator/env", "/v1/vod/callbacks;jsessionid=1",
+            "/v1/vod/callbacks/..;/x", "/v1/vod/callbacks/%00", "/v1/vod/callbacks/%ZZ", "/v1/vod/callbacks/%E2%82",
+            "/v1/vod//callbacks", "/v1/vod/callbacks/99999999999999999999999999", "/v1/vod/callbacks/-1",
+            "/v1/vod/callbacks?T=%ZZ&Sign=%", "/v1/vod/callbacks?%%%=&&=", "/v1/vod/callbacks/\\x", "//v1/vod/callbacks",
+            "/v1/vod/callbacks/1/%2F", "*"})
+    void aHostileRequestTargetIsNeverA5xx(String target) throws Exception {
+        // a raw socket: the JDK and Spring clients refuse to send most of these targets at all
+        assertThat(rawPostStatus(target)).as(target).isBetween(200, 499);
+    }
+
+    @Test
+    void aHugeRequestTargetIsRefusedWithoutA5xx() throws Exception {
+        assertThat(rawPostStatus("/v1/vod/callbacks/" + "a".repeat(20_000))).isBetween(400, 499);
+    }
+
+    private int rawPostStatus(String target) throws Exception {
+        byte[] body = Fixtures.bytes("v3-file-deleted.json");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+            assertThat(statusLine).as("status line for " + target).startsWith("HTTP/1.1 ");
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
     }
 
     @ParameterizedTest
