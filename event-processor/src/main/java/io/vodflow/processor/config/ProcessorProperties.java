@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -71,9 +72,9 @@ public record ProcessorProperties(
             /** Whether this instance prunes (several may). */
             @DefaultValue("true") boolean enabled,
             /** Age after which a dedupe id is deleted (VODFLOW_PROCESSOR_DEDUPE_RETENTION); keep it above the topic's retention. */
-            @DefaultValue("14d") @NotNull Duration processedEvents,
+            @DefaultValue("14d") @NotNull @DurationMin(hours = 1) Duration processedEvents,
             /** Pause between prunes. */
-            @DefaultValue("10m") @NotNull Duration interval,
+            @DefaultValue("10m") @NotNull @DurationMin(seconds = 1) Duration interval,
             /** Rows deleted per statement. */
             @DefaultValue("5000") @Min(1) @Max(1_000_000) int chunk) {
     }

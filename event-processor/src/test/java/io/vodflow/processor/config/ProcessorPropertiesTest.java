@@ -1,0 +1,50 @@
+package io.vodflow.processor.config;
+
+import io.vodflow.kit.secret.SecretConverter;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.convert.ApplicationConversionService;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcessorPropertiesTest {
+    static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    static ProcessorProperties bind(Map<String, String> values) {
+        ApplicationConversionService conversions = new ApplicationConversionService();
+        conversions.addConverter(new SecretConverter());
+        Binder binder = new Binder(List.of(new MapConfigurationPropertySource(values)), null, conversions);
+        return binder.bindOrCreate("vodflow.processor", ProcessorProperties.class);
+    }
+
+    @Test
+    void dedupeIdsAreKeptTwoWeeksByDefaultAndPrunedInChunks() {
+        ProcessorProperties p = bind(Map.of());
+        assertThat(p.retention().enabled()).isTrue();
+        assertThat(p.retention().processedEvents()).isEqualTo(Duration.ofDays(14));
+        assertThat(p.retention().chunk()).isPositive();
+        assertThat(VALIDATOR.validate(p)).isEmpty();
+    }
+
+    @Test
+    void aRetentionUnderAnHourIsRefused() {
+        // shorter than a redelivery can take, it would turn the dedupe table into no dedupe at all
+        ProcessorProperties p = bind(Map.of("vodflow.processor.retention.processed-events", "30m"));
+        assertThat(VALIDATOR.validate(p)).extracting(v -> v.getPropertyPath().toString())
+                .containsExactly("retention.processedEvents");
+    }
+
+    @Test
+    void aZeroPruneIntervalIsRefused() {
+        ProcessorProperties p = bind(Map.of("vodflow.processor.retention.interval", "0s"));
+        assertThat(VALIDATOR.validate(p)).extracting(v -> v.getPropertyPath().toString())
+                .containsExactly("retention.interval");
+    }
+}
