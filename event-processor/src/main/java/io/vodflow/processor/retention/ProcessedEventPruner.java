@@ -11,9 +11,9 @@ import java.time.Duration;
  * Deletes dedupe ids older than the retention from {@code processed_event}, which otherwise grows by a row per
  * event forever. Safe because dedupe is only the first guard: a copy redelivered after its id was pruned meets the
  * forward-only upserts (status ranks, attribution decided once, terminal subtasks) and changes no state; a domain
- * event it re-sends carries the id it had, as any duplicate does. Keep the
- * retention above the topic's retention, the longest a consumer-group reset can replay. Several instances may
- * prune at once: {@code FOR UPDATE SKIP LOCKED} hands each a disjoint chunk.
+ * event it re-sends carries the id it had, as any duplicate does. Keep the retention above the topic's retention,
+ * the longest a consumer-group reset can replay. Several instances may prune at once: {@code FOR UPDATE SKIP LOCKED}
+ * hands each a disjoint chunk.
  */
 public class ProcessedEventPruner extends ChunkedSweep {
     private static final String PRUNE = """

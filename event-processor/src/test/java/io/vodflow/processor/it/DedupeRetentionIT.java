@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** processed_event pruning: old dedupe ids go, young ones stay, and a copy redelivered after the prune changes nothing. */
+/** processed_event pruning: old dedupe ids go, young ones stay, and a copy redelivered after the prune changes no state and mints no new event id. */
 class DedupeRetentionIT extends ProcessorItSupport {
     // every column but updated_at, which a re-applied upsert may touch without changing anything
     private static final String MEDIA = """
@@ -47,7 +47,7 @@ class DedupeRetentionIT extends ProcessorItSupport {
     }
 
     @Test
-    void aCallbackRedeliveredAfterItsDedupeIdWasPrunedChangesNothing() {
+    void aCallbackRedeliveredAfterItsDedupeIdWasPrunedChangesNoStateAndMintsNoNewEventId() {
         Ids ids = Ids.fresh();
         String context = codec.issue(insertSignature("u-retention", false));
         byte[] upload = fixture("v3-new-file-upload.json", ids, context);
