@@ -14,10 +14,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProcessorPropertiesTest {
+/** Binding and validation of the processor's settings; {@link #bind} is shared with the other unit tests that need them. */
+public class ProcessorPropertiesTest {
     static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
-    static ProcessorProperties bind(Map<String, String> values) {
+    public static ProcessorProperties bind(Map<String, String> values) {
         ApplicationConversionService conversions = new ApplicationConversionService();
         conversions.addConverter(new SecretConverter());
         Binder binder = new Binder(List.of(new MapConfigurationPropertySource(values)), null, conversions);

@@ -1,12 +1,7 @@
 package io.vodflow.processor.query;
 
-import io.vodflow.kit.secret.SecretConverter;
-import io.vodflow.processor.config.ProcessorProperties;
-import org.springframework.boot.convert.ApplicationConversionService;
+import io.vodflow.processor.config.ProcessorPropertiesTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -53,12 +48,7 @@ class PlaybackUrlsTest {
     }
 
     private static PlaybackUrls urls(Map<String, String> settings) {
-        Map<String, String> all = new LinkedHashMap<>(settings);
-        ApplicationConversionService conversion = new ApplicationConversionService();
-        conversion.addConverter(new SecretConverter());
-        ProcessorProperties props = new Binder(List.of(new MapConfigurationPropertySource(all)), null, conversion)
-                .bindOrCreate("vodflow.processor", Bindable.of(ProcessorProperties.class));
-        return new PlaybackUrls(props, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new PlaybackUrls(ProcessorPropertiesTest.bind(settings), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static MediaView view() {
