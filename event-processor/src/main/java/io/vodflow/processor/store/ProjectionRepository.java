@@ -25,10 +25,10 @@ public class ProjectionRepository {
     private static final String RESULT = """
 
             SELECT 'm' AS kind, file_id, user_id, attribution, signature_id, status, procedure_task_id AS task_id,
-                   NULL::int AS status_rank, NULL::int AS progress FROM m
-            UNION ALL SELECT 't', file_id, NULL, NULL, NULL, status, task_id, status_rank::int, progress FROM t
-            UNION ALL SELECT 'c', NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM c)::int, NULL
-            UNION ALL SELECT 'u', NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM u)::int, NULL
+                   NULL::int AS status_rank, NULL::int AS progress, attributed_now FROM m
+            UNION ALL SELECT 't', file_id, NULL, NULL, NULL, status, task_id, status_rank::int, progress, NULL FROM t
+            UNION ALL SELECT 'c', NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM c)::int, NULL, NULL
+            UNION ALL SELECT 'u', NULL, NULL, NULL, NULL, NULL, NULL, (SELECT count(*) FROM u)::int, NULL, NULL
             """;
     private final DatabaseClient db;
     private final String sql;
@@ -80,7 +80,8 @@ public class ProjectionRepository {
             switch (kind) {
                 case "m" -> media.put(row.get("file_id", String.class), new MediaUpsert.Stored(row.get("file_id", String.class),
                         row.get("user_id", String.class), row.get("attribution", String.class), row.get("signature_id", String.class),
-                        row.get("status", String.class), row.get("task_id", String.class)));
+                        row.get("status", String.class), row.get("task_id", String.class),
+                        Boolean.TRUE.equals(row.get("attributed_now", Boolean.class))));
                 case "t" -> tasks.add(new TaskUpsert.Changed(row.get("task_id", String.class), row.get("file_id", String.class),
                         row.get("status", String.class), row.get("status_rank", Integer.class), row.get("progress", Integer.class)));
                 case "c" -> counts[0] = row.get("status_rank", Integer.class);

@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** processed_event pruning: old dedupe ids go, young ones stay, and a copy redelivered after the prune changes no state and mints no new event id. */
+/** processed_event pruning: old dedupe ids go, young ones stay, and a copy redelivered after the prune changes no state (not even updated_at) and publishes nothing. */
 class DedupeRetentionIT extends ProcessorItSupport {
-    // every column but updated_at, which a re-applied upsert may touch without changing anything
     private static final String MEDIA = """
             SELECT user_id, signature_id, attribution, attribution_reason, name, media_url, snapshot_cover_url, size_bytes,
-                   duration_s, width, height, bitrate, procedure_task_id, status, status_rank, uploaded_at, deleted_at
+                   duration_s, width, height, bitrate, procedure_task_id, status, status_rank, uploaded_at, deleted_at,
+                   attributed_at, updated_at
             FROM media WHERE file_id = ?""";
     private static final String TASK = "SELECT status, status_rank, progress, err_code, message, finished_at FROM procedure_task WHERE task_id = ?";
     private static final String RESULTS = "SELECT type, definition, status, progress, url, cover_url, size_bytes, finish_time FROM task_result WHERE task_id = ? ORDER BY type, definition";
@@ -61,6 +61,7 @@ class DedupeRetentionIT extends ProcessorItSupport {
         Map<String, Object> task = row(TASK, ids.taskId());
         List<Map<String, Object>> results = rows(RESULTS, ids.taskId());
         Set<String> events = domainEventIds(ids.fileId());
+        long published = domainEventCount(ids.fileId());
 
         List<String> dedupeIds = List.of(dedupeId(upload), dedupeId(finish));
         dedupeIds.forEach(id -> SQL.update("UPDATE processed_event SET processed_at = now() - interval '15 days' WHERE dedupe_id = ?", id));
@@ -81,6 +82,8 @@ class DedupeRetentionIT extends ProcessorItSupport {
         assertThat(rows(RESULTS, ids.taskId())).isEqualTo(results);
         // a re-sent event carries the id it had (consumers drop it); a change that did not happen gets no new id
         assertThat(domainEventIds(ids.fileId())).as("domain event ids").isEqualTo(events);
+        // and nothing is re-sent at all: the upload was linked by the first transaction, the task was already FINISH
+        assertThat(domainEventCount(ids.fileId())).as("domain events published").isEqualTo(published);
     }
 
     private static void insertDedupe(String id, String age) {
@@ -89,6 +92,10 @@ class DedupeRetentionIT extends ProcessorItSupport {
 
     private static String dedupeId(byte[] body) {
         return new CallbackRoutingReader().read(body).dedupeId();
+    }
+
+    private static long domainEventCount(String fileId) {
+        return readTopic(VodTopics.MEDIA_EVENTS).stream().filter(r -> fileId.equals(r.key())).count();
     }
 
     private static Set<String> domainEventIds(String fileId) {

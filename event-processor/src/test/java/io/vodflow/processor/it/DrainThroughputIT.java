@@ -146,7 +146,7 @@ class DrainThroughputIT {
             ProjectionPlan plan = projector.plan(inputs, Map.of());
             Map<String, MediaUpsert.Stored> stored = new HashMap<>();
             plan.media().forEach(m -> stored.put(m.fileId(), new MediaUpsert.Stored(m.fileId(), m.userId(),
-                    m.attribution().name(), null, m.status(), m.taskId())));
+                    m.attribution().name(), null, m.status(), m.taskId(), true)));
             List<TaskUpsert.Changed> changed = plan.tasks().stream()
                     .map(t -> new TaskUpsert.Changed(t.taskId(), t.fileId(), t.status(), t.statusRank(), t.progress())).toList();
             batches.add(new JdbcUnnestBaseline.Batch(claims, plan, events.events(plan, stored, changed)));

@@ -36,7 +36,7 @@ class MediaEventFactoryTest {
     @Test
     void onlyTasksTheUpsertMovedEmitEventsAndIdsAreStableAcrossRuns() {
         Map<String, MediaUpsert.Stored> stored = Map.of("f",
-                new MediaUpsert.Stored("f", "u", Attribution.LINKED.name(), signature.toString(), "READY", "t"));
+                new MediaUpsert.Stored("f", "u", Attribution.LINKED.name(), signature.toString(), "READY", "t", true));
         List<OutboxRepository.Entry> first = factory.events(plan(), stored, List.of(new TaskUpsert.Changed("t", "f", "FINISH", 3, 100)));
         List<OutboxRepository.Entry> again = factory.events(plan(), stored, List.of(new TaskUpsert.Changed("t", "f", "FINISH", 3, 100)));
         assertThat(first).extracting(OutboxRepository.Entry::eventType).containsExactly("UploadLinked", "TranscodeFinished");
@@ -49,7 +49,16 @@ class MediaEventFactoryTest {
     @Test
     void uploadLinkedIsNotEmittedWhenTheStoredRowKeptAnEarlierAttribution() {
         Map<String, MediaUpsert.Stored> stored = Map.of("f",
-                new MediaUpsert.Stored("f", null, Attribution.CONFLICT.name(), signature.toString(), "UPLOADED", "t"));
+                new MediaUpsert.Stored("f", null, Attribution.CONFLICT.name(), signature.toString(), "UPLOADED", "t", true));
         assertThat(factory.events(plan(), stored, List.of())).isEmpty();
+    }
+
+    @Test
+    void uploadLinkedIsNotEmittedAgainWhenTheRowWasLinkedByAnEarlierTransaction() {
+        Map<String, MediaUpsert.Stored> stored = Map.of("f",
+                new MediaUpsert.Stored("f", "u", Attribution.LINKED.name(), signature.toString(), "READY", "t", false));
+        assertThat(factory.events(plan(), stored, List.of())).isEmpty();
+        assertThat(factory.events(plan(), stored, List.of(new TaskUpsert.Changed("t", "f", "FINISH", 3, 100))))
+                .extracting(OutboxRepository.Entry::eventType).containsExactly("TranscodeFinished");
     }
 }
