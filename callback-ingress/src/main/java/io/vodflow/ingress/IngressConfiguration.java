@@ -13,6 +13,7 @@ import io.vodflow.ingress.fallback.FallbackRepository;
 import io.vodflow.ingress.http.CallbackBodyReader;
 import io.vodflow.ingress.http.CallbackRecordFactory;
 import io.vodflow.ingress.http.InFlightLimitFilter;
+import io.vodflow.ingress.http.SecurityHeadersFilter;
 import io.vodflow.ingress.intake.CallbackIntake;
 import io.vodflow.ingress.intake.KafkaAvailability;
 import io.vodflow.ingress.observe.IngressHealthIndicator;
@@ -110,6 +111,11 @@ class IngressConfiguration {
     @Bean
     InFlightLimitFilter inFlightLimitFilter(IngressProperties props, ProblemResponses problems, IngressMetrics metrics) {
         return new InFlightLimitFilter(props.maxInFlight(), props.retryAfter(), problems, metrics);
+    }
+
+    @Bean
+    SecurityHeadersFilter securityHeadersFilter() {
+        return new SecurityHeadersFilter();
     }
 
     @Bean

@@ -118,6 +118,23 @@ class CallbackPushIT {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeadersAndTheSwaggerUiCannotBeFramed() {
+        http.post().uri("/v1/vod/callbacks").bodyValue(Fixtures.newFileUpload("5285890700000000003")).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+        http.post().uri("/v1/vod/callbacks").bodyValue("{not json").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY");
+        http.get().uri("/webjars/swagger-ui/index.html").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
     void aSubAppThatIsNotANumberGets400() {
         http.post().uri("/v1/vod/callbacks/abc").bodyValue(Fixtures.bytes("v3-new-file-upload.json"))
                 .exchange()
