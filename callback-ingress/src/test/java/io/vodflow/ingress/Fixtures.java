@@ -1,12 +1,11 @@
 package io.vodflow.ingress;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.vodflow.contract.testing.FixtureFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The VOD payload fixtures copied into this module's test resources. */
+/** The shared VOD payload fixtures as the ingress tests use them. */
 public final class Fixtures {
     /** Every push-callback fixture (v3 and legacy v2, known and unknown event types). */
     public static final List<String> PUSH = List.of(
@@ -17,22 +16,15 @@ public final class Fixtures {
     private Fixtures() { }
 
     public static byte[] bytes(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FixtureFiles.bytes(name);
     }
 
     public static String text(String name) {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return FixtureFiles.text(name);
     }
 
     /** A NewFileUpload body for a FileId of the caller's choice, so streams of callbacks are distinguishable. */
     public static byte[] newFileUpload(String fileId) {
-        return text("v3-new-file-upload.json").replace("3270835012345678901", fileId).getBytes(StandardCharsets.UTF_8);
+        return text("v3-new-file-upload.json").replace(FixtureFiles.FILE_ID, fileId).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,12 +1,9 @@
 package io.vodflow.ingress;
 
-import io.vodflow.kit.secret.SecretConverter;
+import io.vodflow.kit.testing.PropertiesBinding;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.boot.convert.ApplicationConversionService;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,10 +14,7 @@ class IngressPropertiesTest {
     static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     static IngressProperties bind(Map<String, String> values) {
-        ApplicationConversionService conversions = new ApplicationConversionService();
-        conversions.addConverter(new SecretConverter());
-        Binder binder = new Binder(java.util.List.of(new MapConfigurationPropertySource(values)), null, conversions);
-        return binder.bindOrCreate("vodflow.ingress", IngressProperties.class);
+        return PropertiesBinding.bind("vodflow.ingress", IngressProperties.class, values);
     }
 
     @Test

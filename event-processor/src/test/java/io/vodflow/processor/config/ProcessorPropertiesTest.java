@@ -1,15 +1,11 @@
 package io.vodflow.processor.config;
 
-import io.vodflow.kit.secret.SecretConverter;
+import io.vodflow.kit.testing.PropertiesBinding;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.boot.convert.ApplicationConversionService;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,10 +15,7 @@ public class ProcessorPropertiesTest {
     static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     public static ProcessorProperties bind(Map<String, String> values) {
-        ApplicationConversionService conversions = new ApplicationConversionService();
-        conversions.addConverter(new SecretConverter());
-        Binder binder = new Binder(List.of(new MapConfigurationPropertySource(values)), null, conversions);
-        return binder.bindOrCreate("vodflow.processor", ProcessorProperties.class);
+        return PropertiesBinding.bind("vodflow.processor", ProcessorProperties.class, values);
     }
 
     @Test

@@ -2,10 +2,10 @@ package io.vodflow.processor.project;
 
 import io.vodflow.contract.context.SourceContextCodec;
 import io.vodflow.contract.event.VodEventParser;
+import io.vodflow.contract.testing.FixtureFiles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,11 +23,9 @@ class BatchProjectorTest {
     private final VodEventParser parser = new VodEventParser();
 
     private BatchProjector.Input input(String fixture, String context) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + fixture)) {
-            byte[] body = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("REPLACE_WITH_ISSUED_SOURCE_CONTEXT", context == null ? "" : context).getBytes(StandardCharsets.UTF_8);
-            return new BatchProjector.Input(parser.parse(body), fixture, 0, body);
-        }
+        byte[] body = FixtureFiles.text(fixture)
+                .replace(FixtureFiles.CONTEXT_PLACEHOLDER, context == null ? "" : context).getBytes(StandardCharsets.UTF_8);
+        return new BatchProjector.Input(parser.parse(body), fixture, 0, body);
     }
 
     @Test

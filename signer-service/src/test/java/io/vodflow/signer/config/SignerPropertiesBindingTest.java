@@ -1,15 +1,7 @@
 package io.vodflow.signer.config;
 
-import io.vodflow.kit.secret.SecretConverter;
+import io.vodflow.kit.testing.PropertiesBinding;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.ClassPathResource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -19,20 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The module's application.yml maps the operators' environment variables onto {@link SignerProperties}. */
 class SignerPropertiesBindingTest {
 
-    private static SignerProperties bind(Map<String, Object> environment) throws Exception {
-        StandardEnvironment env = new StandardEnvironment();
-        env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
-        new YamlPropertySourceLoader().load("app", new ClassPathResource("application.yml"))
-                .forEach(env.getPropertySources()::addLast);
-        ApplicationConversionService conversion = new ApplicationConversionService();
-        conversion.addConverter(new SecretConverter());
-        Binder binder = new Binder(ConfigurationPropertySources.get(env), new PropertySourcesPlaceholdersResolver(env), conversion);
-        return binder.bindOrCreate("vodflow.signer", SignerProperties.class);
+    private static SignerProperties bind(Map<String, Object> environment) {
+        return PropertiesBinding.bindFromEnvironment("vodflow.signer", SignerProperties.class, environment);
     }
 
     @Test
-    void vodKeyPairComesFromTheDocumentedVariables() throws Exception {
+    void vodKeyPairComesFromTheDocumentedVariables() {
         SignerProperties props = bind(Map.of("VODFLOW_VOD_SECRET_ID", "AKIDfromEnv", "VODFLOW_VOD_SECRET_KEY", "key-from-env"));
         assertThat(props.activeKey()).isEqualTo("primary");
         assertThat(props.keys()).containsOnlyKeys("primary");
@@ -43,7 +27,7 @@ class SignerPropertiesBindingTest {
     }
 
     @Test
-    void aSecondPairAddedThroughTheEnvironmentJoinsThePrimaryAndCanBecomeActive() throws Exception {
+    void aSecondPairAddedThroughTheEnvironmentJoinsThePrimaryAndCanBecomeActive() {
         SignerProperties props = bind(Map.of("VODFLOW_VOD_SECRET_ID", "AKIDold", "VODFLOW_VOD_SECRET_KEY", "old-key",
                 "VODFLOW_SIGNER_KEYS_NEXT_SECRETID", "AKIDnew", "VODFLOW_SIGNER_KEYS_NEXT_SECRETKEY", "new-key",
                 "VODFLOW_VOD_ACTIVE_KEY", "next"));

@@ -3,20 +3,20 @@ package io.vodflow.contract.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vodflow.contract.testing.FixtureFiles;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Fixture bodies from src/test/resources/fixtures, copied from the shared set. */
+/** Fixture bodies (see {@link FixtureFiles}) and views of them the contract tests need. */
 final class Fixtures {
 
-    static final String FILE_ID = "3270835012345678901";
-    static final String TASK_ID = "1500000001-Procedure-9d1c0e7f2a4b5c6d7e8f90a1b2c3d4e5t0";
+    static final String FILE_ID = FixtureFiles.FILE_ID;
+    static final String TASK_ID = FixtureFiles.TASK_ID;
     static final String V2_TASK_ID = "1500000001-procedure-6a7b8c9d0e1f";
     static final String MEDIA_URL =
             "http://1500000001.vod2.myqcloud.com/abcd1234vodcq1500000001/5f2e3270835012345678901/Xy7Qm2.mp4";
@@ -25,14 +25,7 @@ final class Fixtures {
     private Fixtures() { }
 
     static byte[] bytes(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FixtureFiles.bytes(name);
     }
 
     /** Each {@code Response.EventSet} member of the PullEvents fixture, as its own compact JSON body. */

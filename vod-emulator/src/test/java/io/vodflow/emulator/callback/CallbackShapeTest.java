@@ -7,12 +7,12 @@ import io.vodflow.emulator.TestSignatures;
 import io.vodflow.emulator.VodEmulator;
 import io.vodflow.emulator.upload.UploadRequest;
 import io.vodflow.emulator.upload.UploadResult;
+import io.vodflow.contract.testing.FixtureFiles;
 import io.vodflow.emulator.upload.UploadedMedia;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +44,7 @@ class CallbackShapeTest {
             "v3-procedure-finish-transcode-failed", "v3-file-deleted", "v2-new-file-upload", "v2-procedure-finish"})
     void builtBodyHasEveryFieldOfTheContractFixture(String fixture) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        JsonNode expected;
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/" + fixture + ".json")) {
-            expected = mapper.readTree(in);
-        }
+        JsonNode expected = mapper.readTree(FixtureFiles.bytes(fixture + ".json"));
         JsonNode built = mapper.readTree(builders.get(fixture).apply(media));
 
         assertThat(paths(built, "")).containsAll(paths(expected, ""));
