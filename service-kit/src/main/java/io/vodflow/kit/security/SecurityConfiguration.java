@@ -9,16 +9,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +31,7 @@ public class SecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(JwtProperties props) {
-        NimbusReactiveJwtDecoder decoder = props.jwkSetUri() != null
-                ? NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri().toString()).build()
-                : NimbusReactiveJwtDecoder.withSecretKey(new SecretKeySpec(props.secret().bytes(), "HmacSHA256"))
-                        .macAlgorithm(MacAlgorithm.HS256).build();
-        var validators = new ArrayList<org.springframework.security.oauth2.core.OAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt>>();
-        validators.add(new JwtTimestampValidator(props.clockSkew()));
-        if (props.issuer() != null && !props.issuer().isBlank()) {
-            validators.add(JwtValidators.createDefaultWithIssuer(props.issuer()));
-        }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        ReactiveJwtDecoder decoder = JwtDecoderFactory.create(props);
         return props.verifiedCacheTtl().isZero() ? decoder
                 : new CachingJwtDecoder(decoder, props.verifiedCacheTtl(), props.verifiedCacheSize(), props.clockSkew(), Clock.systemUTC());
     }
@@ -54,6 +41,10 @@ public class SecurityConfiguration {
                                            ProblemResponses problems) {
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         publicPaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                "Authentication required", "A valid Bearer JWT is required: " + SafeAuthMessage.of(e));
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+                "Forbidden", "The token does not grant access to this resource");
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -69,15 +60,10 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenConverter(new BearerTokenReader())
                         .jwt(jwt -> { })
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "A valid Bearer JWT is required: " + SafeAuthMessage.of(e)))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                "Forbidden", "The token does not grant access to this resource")))
-                .exceptionHandling(eh -> eh
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "A valid Bearer JWT is required: " + SafeAuthMessage.of(e)))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                "Forbidden", "The token does not grant access to this resource")))
+                        .authenticationEntryPoint(unauthorized)
+                        .authenticationFailureHandler(new IssuerOutageFailureHandler(unauthorized, problems))
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(eh -> eh.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
     }
 }
