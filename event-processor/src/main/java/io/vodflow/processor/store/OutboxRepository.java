@@ -13,9 +13,11 @@ public class OutboxRepository {
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(event_id, event_type, file_id, user_id, payload)
             ON CONFLICT (event_id) DO NOTHING
             """;
+    // no FOR UPDATE: the relay's advisory lock (below) already makes it the only reader and deleter of these rows until
+    // it commits, and row locks would write every tuple once more before the delete
     private static final String CLAIM = """
             SELECT seq, event_id, event_type, file_id, payload::text AS payload
-            FROM outbox_event ORDER BY seq LIMIT $1 FOR UPDATE
+            FROM outbox_event ORDER BY seq LIMIT $1
             """;
     // one relay at a time across instances (transaction-scoped advisory lock): events leave in seq order, so the
     // events of one FileId reach their partition in the order they were committed
@@ -48,7 +50,7 @@ public class OutboxRepository {
         return db.sql(LEAD).map(row -> Boolean.TRUE.equals(row.get("leader", Boolean.class))).one();
     }
 
-    /** Locks up to {@code limit} oldest entries for the current transaction. */
+    /** Reads up to {@code limit} oldest entries; call only in a transaction that {@link #tryLead() leads}. */
     public Mono<List<Entry>> claim(int limit) {
         return db.sql(CLAIM).bind(0, limit)
                 .map(row -> new Entry(row.get("seq", Long.class), row.get("event_id", String.class),
