@@ -15,6 +15,7 @@ import reactor.core.Disposable;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -87,6 +88,36 @@ class DownstreamEventsIT extends ProcessorItSupport {
             assertThat(elapsedMs).as("callback → SSE latency in ms").isLessThan(1000);
             assertThat(received).filteredOn(e -> e.data() != null).allSatisfy(e -> assertThat(e.data()).doesNotContain(theirs.fileId()));
             assertThat(received).filteredOn(e -> "UploadLinked".equals(e.event())).hasSize(1);
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
+    void anEventAnotherInstancePublishedReachesTheStreamsOfThisOne() {
+        await().atMost(Duration.ofSeconds(30)).until(stream::ready);
+        String user = "u-remote-" + UUID.randomUUID();
+        String fileId = "remote-" + UUID.randomUUID();
+        List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
+        Disposable subscription = http.mutate().responseTimeout(Duration.ofSeconds(60)).build()
+                .get().uri("/v1/users/me/events").accept(MediaType.TEXT_EVENT_STREAM)
+                .headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .getResponseBody().subscribe(received::add);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(e -> "connected".equals(e.comment())));
+            // what another processor's relay writes: this instance never touched the file, only the topic carries it
+            String eventId = UUID.randomUUID().toString();
+            String event = """
+                    {"schemaVersion":1,"eventId":"%s","type":"TranscodeProgress","fileId":"%s","userId":"%s","taskId":"t-remote",\
+                    "status":"PROCESSING","taskStatus":"PROCESSING","progress":60,"occurredAt":"2026-12-03T10:00:00Z"}"""
+                    .formatted(eventId, fileId, user);
+            publish(VodTopics.MEDIA_EVENTS, fileId, event.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of(OutboxRelay.EVENT_ID_HEADER, eventId, OutboxRelay.EVENT_TYPE_HEADER, "TranscodeProgress"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.stream()
+                    .anyMatch(e -> "TranscodeProgress".equals(e.event()) && e.data().contains(fileId) && e.data().contains(eventId)));
+            assertThat(rows("SELECT 1 FROM media WHERE file_id = ?", fileId)).isEmpty();
         } finally {
             subscription.dispose();
         }

@@ -97,6 +97,11 @@ public abstract class ProcessorItSupport {
         }
     }
 
+    /** Sends one record to any topic, waiting for its ack. */
+    protected static RecordMetadata publish(String topic, String key, byte[] value, Map<String, String> headers) {
+        return producer().send(topic, key, value, headers);
+    }
+
     /** Sends one callback and returns where it landed. */
     protected static RecordMetadata sendOne(String key, byte[] body) {
         return producer().send(VodTopics.CALLBACKS, key, body, Map.of(CallbackHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis())));
