@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * callback-ingress: takes VOD event notifications (push and reliable pull) and makes them durable in Kafka.
  * It serves no end-user endpoint: VOD cannot send a JWT and authenticates with Sign/T and the path token, and
  * actuator and the API description are public in every service. So the JWT filter chain, which cost a third of
- * the throughput of the callback path, is not installed here; its default response headers are, through
- * {@link io.vodflow.ingress.http.SecurityHeadersFilter}.
+ * the throughput of the callback path, is not installed here; its default response headers are set outside
+ * the callback paths by {@link io.vodflow.ingress.http.SecurityHeadersFilter}.
  */
 @SpringBootApplication(exclude = {SecurityConfiguration.class, ReactiveSecurityAutoConfiguration.class,
         ReactiveUserDetailsServiceAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class,
