@@ -2,7 +2,12 @@ package io.vodflow.kit.problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientException;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,7 +36,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             // the client went away (or the answer is already on the wire): nothing to tell anyone, not an error
             return Mono.empty();
         }
-        return problems.write(exchange, toProblem(ex));
+        ProblemDetail problem = toProblem(ex);
+        if (!(ex instanceof ErrorResponse) && isDatabaseOutage(ex)) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return problems.write(exchange, problem);
     }
 
     ProblemDetail toProblem(Throwable ex) {
@@ -49,8 +58,20 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             }
             return body;
         }
+        if (isDatabaseOutage(ex)) {
+            // the class only: driver messages name hosts, databases and users
+            log.atWarn().addKeyValue("error", ex.getClass().getSimpleName()).log("database unavailable");
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                    "The database could not be reached or did not answer in time; retry shortly");
+        }
         log.atError().setCause(ex).log("unexpected error");
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The server could not complete the request");
+    }
+
+    /** Connection failures, pool or query timeouts and transient errors of the database, as Spring or R2DBC name them. */
+    static boolean isDatabaseOutage(Throwable ex) {
+        return find(ex, DataAccessResourceFailureException.class) != null || find(ex, TransientDataAccessException.class) != null
+                || find(ex, R2dbcTransientException.class) != null || find(ex, R2dbcNonTransientResourceException.class) != null;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -1,7 +1,12 @@
 package io.vodflow.kit.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -39,5 +44,27 @@ class ProblemWebExceptionHandlerTest {
     @Test
     void errorResponsesKeepTheirStatus() {
         assertThat(handler.toProblem(new ResponseStatusException(HttpStatus.NOT_FOUND)).getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aDatabaseOutageBecomesA503WithRetryAfterAndNoDriverMessage() {
+        for (Throwable outage : new Throwable[] {
+                new DataAccessResourceFailureException("Failed to obtain R2DBC Connection to db.internal:5432"),
+                new QueryTimeoutException("statement timeout"),
+                new RuntimeException(new R2dbcNonTransientResourceException("database \"vodflow\" is not accepting connections")),
+                new R2dbcTransientResourceException("too many clients")}) {
+            MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/x"));
+            handler.handle(exchange, outage).block();
+            assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            assertThat(exchange.getResponse().getBodyAsString().block()).doesNotContain("db.internal").doesNotContain("vodflow")
+                    .contains("Database unavailable");
+        }
+    }
+
+    @Test
+    void aQueryThatIsWrongIsNotAnOutage() {
+        assertThat(handler.toProblem(new BadSqlGrammarException("q", "select", new java.sql.SQLException("syntax"))).getStatus())
+                .isEqualTo(500);
     }
 }
