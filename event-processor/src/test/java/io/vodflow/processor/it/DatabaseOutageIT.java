@@ -3,6 +3,7 @@ package io.vodflow.processor.it;
 import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.VodflowIntegrationTest;
 import io.vodflow.infra.jwt.DevJwt;
+import io.vodflow.infra.postgres.DatabaseOutage;
 import io.vodflow.infra.postgres.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,9 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -45,21 +43,13 @@ class DatabaseOutageIT {
     void aRefusingDatabaseIsA503WithRetryAfterAndTheApiRecoversWhenItIsBack() throws Exception {
         String me = DevJwt.mint(JWT_SECRET, "u-outage", List.of(), Duration.ofMinutes(10));
         http.get().uri("/v1/users/me/media").headers(h -> h.setBearerAuth(me)).exchange().expectStatus().isOk();
-        // from the maintenance database: a database cannot refuse connections while one is changing it
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + OWN.host() + ":" + OWN.port() + "/postgres",
-                OWN.user(), OWN.password()); Statement sql = admin.createStatement()) {
-            sql.execute("ALTER DATABASE " + OWN.database() + " WITH ALLOW_CONNECTIONS false");
-            try {
-                sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + OWN.database() + "'");
-                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                        http.get().uri("/v1/users/me/media").headers(h -> h.setBearerAuth(me)).exchange()
-                                .expectStatus().isEqualTo(503)
-                                .expectHeader().valueEquals("Retry-After", "1")
-                                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                                .expectBody().jsonPath("$.title").isEqualTo("Database unavailable"));
-            } finally {
-                sql.execute("ALTER DATABASE " + OWN.database() + " WITH ALLOW_CONNECTIONS true");
-            }
+        try (DatabaseOutage outage = DatabaseOutage.begin(OWN)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    http.get().uri("/v1/users/me/media").headers(h -> h.setBearerAuth(me)).exchange()
+                            .expectStatus().isEqualTo(503)
+                            .expectHeader().valueEquals("Retry-After", "1")
+                            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                            .expectBody().jsonPath("$.title").isEqualTo("Database unavailable"));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.get().uri("/v1/users/me/media").headers(h -> h.setBearerAuth(me)).exchange().expectStatus().isOk());
