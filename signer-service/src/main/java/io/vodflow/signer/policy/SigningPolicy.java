@@ -56,6 +56,8 @@ public class SigningPolicy {
         checkTaskOptions(req, procedure);
         require(req.context() == null || req.context().getBytes(StandardCharsets.UTF_8).length <= MAX_CLIENT_CONTEXT_BYTES,
                 "context.size", "context must be at most " + MAX_CLIENT_CONTEXT_BYTES + " bytes of UTF-8");
+        // stored in a text column, which cannot hold NUL
+        require(req.context() == null || req.context().indexOf('\u0000') < 0, "context.nul", "context must not contain NUL (U+0000)");
         return new SigningTerms(procedure, req.classId(), oneTime, ttl, req.sessionContext(), req.taskPriority(),
                 req.taskNotifyMode(), req.storageRegion(), subApp, req.context());
     }

@@ -64,10 +64,14 @@ final class SignatureParameterRules {
                 "must be at most " + maxCodePoints + " characters");
     }
 
-    /** A lone surrogate cannot be UTF-8 encoded, so the value would not survive the round trip through VOD. */
+    /**
+     * A lone surrogate cannot be UTF-8 encoded, so the value would not survive the round trip through VOD; nor can a
+     * NUL be stored in a Postgres text column, where every signature parameter is recorded.
+     */
     private static void requireWellFormed(String name, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            require(name, c != '\u0000', "must not contain NUL (U+0000)");
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else {

@@ -1,0 +1,73 @@
+package io.vodflow.signer.api;
+
+import io.vodflow.signer.support.SignerITSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Hostile bodies and request targets on every signer endpoint: always a 4xx problem, never a 5xx, and no row written. */
+class HostileRequestIT extends SignerITSupport {
+
+    static Stream<Arguments> bodies() {
+        return Stream.of(
+                Arguments.of("truncated", "{\"procedure\":\"LongVideoPreset\",\"ttl".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("deep nesting", ("{\"context\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}").getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("huge string", ("{\"context\":\"" + "x".repeat(600_000) + "\"}").getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("huge number", ("{\"ttlSeconds\":" + "9".repeat(5_000) + "}").getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("wrong types", "{\"oneTime\":{\"a\":1},\"classId\":\"seven\",\"vodSubAppId\":[1]}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("negative ttl", "{\"ttlSeconds\":-5}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("not an object", "\"just a string\"".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("binary", new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80, 0x7b}),
+                Arguments.of("invalid utf-8 inside a string", new byte[] {'{', '"', 'c', 'o', 'n', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xc3, (byte) 0x28, '"', '}'}),
+                Arguments.of("NUL in sessionContext", "{\"sessionContext\":\"a\\u0000b\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("NUL in context", "{\"context\":\"note\\u0000\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("NUL in procedure", "{\"procedure\":\"Long\\u0000VideoPreset\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("NUL in storageRegion", "{\"storageRegion\":\"ap-chongqing\\u0000\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("duplicate keys", "{\"procedure\":\"LongVideoPreset\",\"procedure\":\"Evil\"}".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodies")
+    void aHostileIssueBodyIsA4xxProblemAndWritesNoRow(String what, byte[] body) {
+        String user = newUser();
+        EntityExchangeResult<byte[]> result = client.post().uri(PATH).headers(h -> h.setBearerAuth(tokenFor(user)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectBody().returnResult();
+        assertThat(result.getStatus().is4xxClientError()).as(what + ": " + result.getStatus()).isTrue();
+        assertThat(result.getResponseHeaders().getContentType()).isNotNull()
+                .matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(query("SELECT count(*) AS n FROM upload_signature WHERE user_id = ?", user).get(0).get("n")).isEqualTo(0L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodies")
+    void aHostileVerifyBodyIsA4xxProblem(String what, byte[] body) {
+        EntityExchangeResult<byte[]> result = client.post().uri(PATH + "/verify").headers(h -> h.setBearerAuth(adminToken()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectBody().returnResult();
+        assertThat(result.getStatus().is4xxClientError()).as(what + ": " + result.getStatus()).isTrue();
+    }
+
+    static Stream<String> targets() {
+        return Stream.of(PATH + "/not-a-uuid", PATH + "/%00", PATH + "/" + "a".repeat(3_000), PATH + "/..%2F..%2Fetc",
+PATH + "/%F0%28%8C%BC", PATH + "//");
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aHostileRecordTargetIsA4xxNotA5xx(String target) {
+        for (var method : new org.springframework.http.HttpMethod[] {org.springframework.http.HttpMethod.GET,
+                org.springframework.http.HttpMethod.DELETE}) {
+            EntityExchangeResult<byte[]> result = client.method(method).uri(java.net.URI.create("http://127.0.0.1:" + port + target))
+                    .headers(h -> h.setBearerAuth(tokenFor(newUser()))).exchange().expectBody().returnResult();
+            assertThat(result.getStatus().is4xxClientError()).as(method + " " + target + ": " + result.getStatus()).isTrue();
+        }
+    }
+}
