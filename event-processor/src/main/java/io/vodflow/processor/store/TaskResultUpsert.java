@@ -54,8 +54,8 @@ public final class TaskResultUpsert {
                 .int4(ResultRow::statusRank).int4(ResultRow::progress).int4(ResultRow::errCode).text(ResultRow::errCodeExt)
                 .text(ResultRow::message).text(ResultRow::url).int4(ResultRow::width).int4(ResultRow::height)
                 .int8(ResultRow::bitrate).int8(ResultRow::size).float8(ResultRow::duration).text(ResultRow::container)
-                .text(ResultRow::md5).text(ResultRow::coverUrl).text(ResultRow::imageUrlsJson).text(ResultRow::webVttUrl)
-                .text(ResultRow::suggestion).float8(ResultRow::confidence).text(ResultRow::outputJson)
+                .text(ResultRow::md5).text(ResultRow::coverUrl).json(ResultRow::imageUrlsJson).text(ResultRow::webVttUrl)
+                .text(ResultRow::suggestion).float8(ResultRow::confidence).json(ResultRow::outputJson)
                 .instant(ResultRow::beginProcessTime).instant(ResultRow::finishTime);
     }
 

@@ -30,6 +30,30 @@ final class UnnestParameters<T> {
         return s == null || s.indexOf('\0') < 0 ? s : s.replace("\0", "");
     }
 
+    /** A JSON text column (cast to jsonb): without NUL characters and without {@code \\u0000} escapes, which jsonb refuses. */
+    UnnestParameters<T> json(Function<T, String> column) {
+        return text(r -> withoutNulEscapes(column.apply(r)));
+    }
+
+    // walks escape pairs, so an escaped backslash followed by "u0000" (text, not a NUL) stays as it is
+    static String withoutNulEscapes(String json) {
+        if (json == null || !json.contains("\\u0000")) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\\' && json.startsWith("u0000", i + 1)) {
+                i += 5;
+            } else if (c == '\\' && i + 1 < json.length()) {
+                out.append(c).append(json.charAt(++i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     UnnestParameters<T> int4(Function<T, Integer> column) {
         arrays.add(rows.stream().map(column).toArray(Integer[]::new));
         return this;
