@@ -32,6 +32,16 @@ class SignatureParameterRulesTest {
     }
 
     @Test
+    void noTextParameterMayCarryANul() {
+        String nul = String.valueOf((char) 0);
+        accepted(with(b -> b.sessionContext("tab\tand newline\n are fine")));
+        refused(with(b -> b.sessionContext("a" + nul + "b")), "sessionContext");
+        refused(with(b -> b.sourceContext(nul)), "sourceContext");
+        refused(with(b -> b.procedure("Pre" + nul + "set")), "procedure");
+        refused(with(b -> b.storageRegion("ap-chongqing" + nul)), "storageRegion");
+    }
+
+    @Test
     void validityIsOneSecondToNinetyDays() {
         long now = BASE.currentTimeStamp();
         accepted(with(b -> b.expireTime(now + 1)));
