@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Hostile bodies and request targets on every signer endpoint: always a 4xx problem, never a 5xx, and no row written. */
+/** Hostile bodies and request targets on every signer endpoint: always a 4xx problem JSON, never a 5xx, and no row written. */
 class HostileRequestIT extends SignerITSupport {
 
     static Stream<Arguments> bodies() {
@@ -68,6 +68,8 @@ PATH + "/%F0%28%8C%BC", PATH + "//");
             EntityExchangeResult<byte[]> result = client.method(method).uri(java.net.URI.create("http://127.0.0.1:" + port + target))
                     .headers(h -> h.setBearerAuth(tokenFor(newUser()))).exchange().expectBody().returnResult();
             assertThat(result.getStatus().is4xxClientError()).as(method + " " + target + ": " + result.getStatus()).isTrue();
+            assertThat(result.getResponseHeaders().getContentType()).as(method + " " + target).isNotNull()
+                    .matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
     }
 }
