@@ -6,7 +6,7 @@ import java.util.Random;
 final class RandomSignatureParams {
 
     private static final String[] PIECES = {"a", "Z", "0", "9", " ", "&", "=", "+", "%", "%20", "~", "-", "_", ".",
-            "*", "/", "?", "#", "\"", "{", "}", ":", ",", "\n", "\t", "é", "ß", "中", "文", "😀", "🎬", "\u0000", "'",
+            "*", "/", "?", "#", "\"", "{", "}", ":", ",", "\n", "\t", "é", "ß", "中", "文", "😀", "🎬", "\u0001", "'",
             "<", ">", "\\", "€"};
 
     private final Random random;
