@@ -21,9 +21,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Turns what a batch changed into outbox entries. UploadLinked comes only from the transaction that linked the media
- * and task events only from rows the upsert really moved forward, so a late or re-applied callback emits nothing; ids are derived from the change, so a re-emission
- * after a crash carries the same id.
+ * Turns what a batch changed into outbox entries. UploadLinked comes only from the transaction that linked the media,
+ * task events only from rows the upsert really moved forward, so a late or re-applied callback emits nothing; ids are
+ * derived from the change, so a re-emission after a crash carries the same id.
  */
 public class MediaEventFactory {
     private final ObjectMapper json;
@@ -40,7 +40,8 @@ public class MediaEventFactory {
         List<MediaEvent> events = new ArrayList<>();
         for (LinkedUpload l : plan.linked()) {
             MediaUpsert.Stored s = media.get(l.fileId());
-            if (s != null && s.attributedNow() && "LINKED".equals(s.attribution()) && Objects.equals(s.signatureId(), String.valueOf(l.signatureId()))) {
+            if (s != null && s.attributedNow() && "LINKED".equals(s.attribution())
+                    && Objects.equals(s.signatureId(), String.valueOf(l.signatureId()))) {
                 events.add(new MediaEvent(1, id(MediaEvent.UPLOAD_LINKED, l.fileId(), String.valueOf(l.signatureId())),
                         MediaEvent.UPLOAD_LINKED, l.fileId(), s.userId(), String.valueOf(l.signatureId()), s.taskId(),
                         s.status(), null, null, null, null, now));

@@ -7,6 +7,7 @@ import io.vodflow.contract.event.CallbackRoutingReader;
 import io.vodflow.contract.event.VodEventParser;
 import io.vodflow.contract.kafka.CallbackHeaders;
 import io.vodflow.contract.kafka.VodTopics;
+import io.vodflow.contract.testing.FixtureFiles;
 import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.VodflowIntegrationTest;
 import io.vodflow.infra.kafka.KafkaBroker;
@@ -20,7 +21,6 @@ import io.vodflow.processor.store.DedupeRepository;
 import io.vodflow.processor.store.JdbcUnnestBaseline;
 import io.vodflow.processor.store.MediaUpsert;
 import io.vodflow.processor.store.TaskUpsert;
-import io.vodflow.processor.support.Fixtures;
 import io.vodflow.processor.support.Sql;
 import io.vodflow.processor.support.TestProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -108,7 +108,7 @@ class DrainThroughputIT {
         CallbackRoutingReader routing = new CallbackRoutingReader();
         List<String> bodies = new ArrayList<>();
         for (String fixture : STORY) {
-            bodies.add(json.writeValueAsString(json.readTree(Fixtures.text(fixture))));
+            bodies.add(json.writeValueAsString(json.readTree(FixtureFiles.text(fixture))));
         }
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         for (int i = 0; i < files; i++) {
@@ -116,8 +116,8 @@ class DrainThroughputIT {
             // a well-formed context of an unknown signature: UNATTRIBUTED, the same statements minus the signature update
             String ctx = codec.issue(UUID.nameUUIDFromBytes(fileId.getBytes(StandardCharsets.UTF_8)));
             for (String body : bodies) {
-                byte[] value = body.replace(Fixtures.FILE_ID, fileId).replace(Fixtures.TASK_ID, "1500000001-Procedure-drain" + i)
-                        .replace(Fixtures.CONTEXT_PLACEHOLDER, ctx).getBytes(StandardCharsets.UTF_8);
+                byte[] value = body.replace(FixtureFiles.FILE_ID, fileId).replace(FixtureFiles.TASK_ID, "1500000001-Procedure-drain" + i)
+                        .replace(FixtureFiles.CONTEXT_PLACEHOLDER, ctx).getBytes(StandardCharsets.UTF_8);
                 ProducerRecord<String, byte[]> r = new ProducerRecord<>(VodTopics.CALLBACKS, fileId, value);
                 r.headers().add(CallbackHeaders.DEDUPE_ID, routing.read(value).dedupeId().getBytes(StandardCharsets.UTF_8));
                 r.headers().add(CallbackHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));

@@ -3,10 +3,9 @@ package io.vodflow.processor.project;
 import io.vodflow.contract.context.SourceContextCodec;
 import io.vodflow.contract.event.VodEventParser;
 import io.vodflow.contract.testing.FixtureFiles;
+import io.vodflow.processor.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,14 +21,13 @@ class BatchProjectorTest {
             Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     private final VodEventParser parser = new VodEventParser();
 
-    private BatchProjector.Input input(String fixture, String context) throws IOException {
-        byte[] body = FixtureFiles.text(fixture)
-                .replace(FixtureFiles.CONTEXT_PLACEHOLDER, context == null ? "" : context).getBytes(StandardCharsets.UTF_8);
+    private BatchProjector.Input input(String fixture, String context) {
+        byte[] body = Fixtures.body(fixture, FixtureFiles.FILE_ID, FixtureFiles.TASK_ID, context);
         return new BatchProjector.Input(parser.parse(body), fixture, 0, body);
     }
 
     @Test
-    void anyOrderOfABatchFoldsIntoTheSameRows() throws IOException {
+    void anyOrderOfABatchFoldsIntoTheSameRows() {
         SignatureRecord s = new SignatureRecord(UUID.randomUUID(), "u-7", "ISSUED", true, null);
         String ctx = codec.issue(s.id());
         List<BatchProjector.Input> inOrder = List.of(input("v3-new-file-upload.json", ctx),
@@ -57,7 +55,7 @@ class BatchProjectorTest {
     }
 
     @Test
-    void deletesAndUnknownTypesArePlanned() throws IOException {
+    void deletesAndUnknownTypesArePlanned() {
         ProjectionPlan plan = projector.plan(List.of(input("v3-file-deleted.json", null), input("v3-unknown-event-type.json", null)),
                 Map.of());
         assertThat(plan.deletedFileIds()).containsExactly("3270835012345678901");
