@@ -32,7 +32,7 @@ public final class LocalStack {
             return;
         }
         if (args.length > 0 && args[0].equals("bare-endpoint")) {
-            BareEndpointApplication.run(new String[0]);
+            BareEndpointApplication.run(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         LocalStackOptions options;

@@ -18,6 +18,8 @@ import java.util.Map;
 
 /** Fresh embedded Kafka and Postgres in a temporary folder, plus whatever processes a benchmark starts on them. */
 final class BenchmarkEnvironment implements AutoCloseable {
+    /** The services' default partition count (vodflow.kafka.partitions), which vod.callbacks is created with. */
+    private static final int CALLBACK_TOPIC_PARTITIONS = 6;
     private final Path root;
     private final PrintStream log;
     private final LocalInfrastructure infra;
@@ -46,8 +48,20 @@ final class BenchmarkEnvironment implements AutoCloseable {
 
     /** Starts the bare WebFlux endpoint from this same jar. */
     ServiceProcess startBareEndpoint() throws IOException, InterruptedException {
+        return startBareEndpoint(List.of());
+    }
+
+    /** Starts the bare endpoint with its Kafka-acked route too ({@link BareKafkaRoute}), on a topic like the ingress's. */
+    ServiceProcess startBareKafkaEndpoint() throws IOException, InterruptedException {
+        infra.kafka().createTopic(BareKafkaRoute.TOPIC, CALLBACK_TOPIC_PARTITIONS);
+        return startBareEndpoint(List.of("--" + BareKafkaRoute.BOOTSTRAP_PROPERTY + "=" + infra.kafka().bootstrapServers()));
+    }
+
+    private ServiceProcess startBareEndpoint(List<String> properties) throws IOException, InterruptedException {
         String ownJar = System.getProperty("java.class.path");
-        ServiceProcess p = ServiceProcess.start("bare-endpoint", List.of("-jar", ownJar, "bare-endpoint"), LocalPorts.pickFree(), Map.of(), log);
+        List<String> args = new ArrayList<>(List.of("-jar", ownJar, "bare-endpoint"));
+        args.addAll(properties);
+        ServiceProcess p = ServiceProcess.start("bare-endpoint", args, LocalPorts.pickFree(), Map.of(), log);
         processes.add(p);
         p.awaitHealthy(Duration.ofMinutes(2));
         return p;

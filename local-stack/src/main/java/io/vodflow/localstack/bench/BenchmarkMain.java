@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import java.util.Map;
  * embedded Kafka and Postgres, the service jar under test and the bare endpoint, and prints Markdown tables.
  */
 public final class BenchmarkMain {
+    private static final String BARE = "bare WebFlux";
     private static final String INGRESS_OUTCOMES = "vodflow_ingress_callbacks_total";
     private BenchmarkMain() { }
 
@@ -53,16 +55,20 @@ public final class BenchmarkMain {
         String jwt = DevJwt.mint(env.dev.jwtSecret(), "bench-user", List.of(), Duration.ofHours(2));
         HttpLoadRequest issue = new HttpLoadRequest(signer.baseUrl() + "/v1/upload-signatures",
                 "{\"procedure\":\"LongVideoPreset\",\"context\":\"bench __N__\"}", Map.of("Authorization", "Bearer " + jwt));
-        http.compare("signer POST /v1/upload-signatures", issue, issue.at(bare.baseUrl() + BareEndpointApplication.PATH));
+        http.compare("signer POST /v1/upload-signatures", issue,
+                Map.of(BARE, issue.at(bare.baseUrl() + BareEndpointApplication.PATH)));
     }
 
     private static void ingress(BenchmarkEnvironment env, HttpBenchmark http) throws Exception {
         // the SignKey check stays on, as in production: every callback carries Sign/T
         ServiceProcess ingress = env.start(ServiceModule.INGRESS, Map.of());
-        ServiceProcess bare = env.startBareEndpoint();
+        ServiceProcess bare = env.startBareKafkaEndpoint();
         HttpLoadRequest push = new HttpLoadRequest(ingress.baseUrl() + "/v1/vod/callbacks",
                 CallbackTemplates.signed(CallbackTemplates.PROCEDURE_FINISH, env.dev.callbackSignKey()), Map.of());
-        http.compare("ingress POST /v1/vod/callbacks", push, push.at(bare.baseUrl() + BareEndpointApplication.PATH));
+        Map<String, HttpLoadRequest> baselines = new LinkedHashMap<>();
+        baselines.put(BARE, push.at(bare.baseUrl() + BareEndpointApplication.PATH));
+        baselines.put("bare WebFlux + Kafka ack", push.at(bare.baseUrl() + BareKafkaRoute.PATH));
+        http.compare("ingress POST /v1/vod/callbacks", push, baselines);
         // a 200 may also mean "kept in the fallback store": say where the acknowledged callbacks went
         String metrics = PrometheusText.fetch(ingress.baseUrl());
         System.out.printf("ingress outcomes over the whole run: %,.0f acknowledged by Kafka, %,.0f kept in the fallback store%n",

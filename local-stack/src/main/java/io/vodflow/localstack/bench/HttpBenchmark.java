@@ -1,14 +1,16 @@
 package io.vodflow.localstack.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Measures one service endpoint side by side with the bare WebFlux endpoint in the same run: maximum
- * throughput with wrk, then latency with hey at half of each one's maximum rate.
+ * Measures one service endpoint side by side with baselines (the bare WebFlux endpoint, for the ingress also the
+ * bare endpoint that awaits a Kafka ack) in the same run: maximum throughput with wrk, then latency with hey at
+ * half of each one's own maximum rate.
  */
 public final class HttpBenchmark {
     private static final int MAX_WARMUP_ROUNDS = 8;
@@ -23,33 +25,52 @@ public final class HttpBenchmark {
         this.duration = duration;
     }
 
-    /** The four measurements and the headline ratio. */
-    public record Comparison(LoadResult serviceMax, LoadResult bareMax, LoadResult serviceHalf, LoadResult bareHalf) {
-        public double throughputRatio() {
-            return serviceMax.requestsPerSecond() / bareMax.requestsPerSecond();
+    /** Maximum and half-maximum measurements of one target. */
+    public record Measured(LoadResult max, LoadResult half) { }
+
+    /**
+     * Warms up and measures {@code service} and each baseline (in order), prints the table and the ratios of the
+     * service's maximum to each baseline's.
+     */
+    public Map<String, Measured> compare(String name, HttpLoadRequest service, Map<String, HttpLoadRequest> baselines)
+            throws Exception {
+        Map<String, HttpLoadRequest> targets = new LinkedHashMap<>();
+        targets.put(name, service);
+        targets.putAll(baselines);
+        out.println("warming up " + String.join(", ", targets.keySet()) + " ...");
+        for (Map.Entry<String, HttpLoadRequest> t : targets.entrySet()) {
+            warmUp(t.getKey(), t.getValue());
         }
+        Map<String, LoadResult> max = new LinkedHashMap<>();
+        for (Map.Entry<String, HttpLoadRequest> t : targets.entrySet()) {
+            max.put(t.getKey(), Wrk.run(t.getValue(), connections, duration));
+        }
+        Map<String, Measured> results = new LinkedHashMap<>();
+        for (Map.Entry<String, HttpLoadRequest> t : targets.entrySet()) {
+            LoadResult m = max.get(t.getKey());
+            results.put(t.getKey(), new Measured(m, Hey.run(t.getValue(), (int) (m.requestsPerSecond() / 2), duration)));
+        }
+        print(name, results);
+        return results;
     }
 
-    public Comparison compare(String name, HttpLoadRequest service, HttpLoadRequest bare) throws Exception {
-        out.println("warming up " + name + " and the bare endpoint ...");
-        warmUp(name, service);
-        warmUp("bare WebFlux", bare);
-        LoadResult serviceMax = Wrk.run(service, connections, duration);
-        LoadResult bareMax = Wrk.run(bare, connections, duration);
-        LoadResult serviceHalf = Hey.run(service, (int) (serviceMax.requestsPerSecond() / 2), duration);
-        LoadResult bareHalf = Hey.run(bare, (int) (bareMax.requestsPerSecond() / 2), duration);
-        Comparison c = new Comparison(serviceMax, bareMax, serviceHalf, bareHalf);
+    private void print(String name, Map<String, Measured> results) {
         List<String> rows = new ArrayList<>();
         rows.add(LoadResult.header());
-        rows.add(serviceMax.row(name, "max (wrk, " + connections + " conns)"));
-        rows.add(bareMax.row("bare WebFlux", "max (wrk, " + connections + " conns)"));
-        rows.add(serviceHalf.row(name, String.format("%,d/s (hey, half max)", (int) (serviceMax.requestsPerSecond() / 2))));
-        rows.add(bareHalf.row("bare WebFlux", String.format("%,d/s (hey, half max)", (int) (bareMax.requestsPerSecond() / 2))));
+        results.forEach((target, m) -> rows.add(m.max().row(target, "max (wrk, " + connections + " conns)")));
+        results.forEach((target, m) -> rows.add(m.half().row(target,
+                String.format("%,d/s (hey, half max)", (int) (m.max().requestsPerSecond() / 2)))));
         out.println();
         rows.forEach(out::println);
-        out.printf("%n%s throughput = %.2fx the bare endpoint; p99 at half max = %.2f ms%n", name, c.throughputRatio(),
-                serviceHalf.p99Millis());
-        return c;
+        Measured service = results.get(name);
+        out.println();
+        results.forEach((target, m) -> {
+            if (!target.equals(name)) {
+                out.printf("%s throughput = %.2fx %s%n", name,
+                        service.max().requestsPerSecond() / m.max().requestsPerSecond(), target);
+            }
+        });
+        out.printf("%s p99 at half max = %.2f ms%n", name, service.half().p99Millis());
     }
 
     /** Warms {@code target} with wrk rounds until the JIT has settled (see {@link WarmUp}). */
