@@ -46,9 +46,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vodflow.processor.batch-wait=10ms", "vodflow.processor.retry-max-backoff=1s",
         "vodflow.processor.lag-refresh=1s", "vodflow.processor.outbox-poll-interval=100ms",
-        "vodflow.processor.batch-timeout=2s", "vodflow.processor.retry-initial-backoff=100ms"})
+        "vodflow.processor.batch-timeout=2s", "vodflow.processor.retry-initial-backoff=100ms",
+        "vodflow.cors.allowed-origins=" + ProcessorItSupport.WEB_APP_ORIGIN})
 public abstract class ProcessorItSupport {
     protected static final String JWT_SECRET = "processor-it-jwt-secret-0123456789abcdefgh";
+    /** The one origin whose pages may call the query API from a browser. */
+    protected static final String WEB_APP_ORIGIN = "https://app.example.test";
     protected static final KafkaBroker KAFKA = VodflowInfra.get().newKafkaBroker();
     protected static final PostgresDatabase DB = VodflowInfra.get().newDatabase("processor");
     protected static final Sql SQL = new Sql(DB);

@@ -1,5 +1,7 @@
 package io.vodflow.kit.security;
 
+import io.vodflow.kit.cors.CorsProblemFilter;
+import io.vodflow.kit.cors.CorsProperties;
 import io.vodflow.kit.problem.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -23,7 +26,7 @@ import java.util.List;
 /** Stateless JWT resource-server security shared by the services; 401/403 answer problem JSON. */
 @AutoConfiguration(before = ReactiveSecurityAutoConfiguration.class)
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, CorsProperties.class})
 public class SecurityConfiguration {
 
     private static final List<String> ALWAYS_PUBLIC = List.of(
@@ -46,13 +49,16 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain vodflowSecurity(ServerHttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
-                                           ProblemResponses problems) {
+                                           ProblemResponses problems, CorsProperties cors) {
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         publicPaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                 "Authentication required", "A valid Bearer JWT is required: " + SafeAuthMessage.of(e));
         ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
                 "Forbidden", "The token does not grant access to this resource");
+        if (cors.enabled()) {
+            http.addFilterAt(new CorsProblemFilter(cors, problems), SecurityWebFiltersOrder.CORS);
+        }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -51,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "vodflow.signer.policy.allowed-sub-apps=1500000001",
         "vodflow.signer.policy.max-ttl=2h",
         "vodflow.signer.sweeper.interval=300ms",
+        "vodflow.cors.allowed-origins=" + SignerITSupport.WEB_APP_ORIGIN,
         "logging.level.io.vodflow=DEBUG"})
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,6 +63,8 @@ public abstract class SignerITSupport {
     public static final String NEXT_KEY = "it-vod-next-key-M3n8Vb5Zc1Xw";
     protected static final List<String> SECRETS = List.of(JWT_SECRET, PRIMARY_KEY, NEXT_KEY);
     protected static final String PATH = "/v1/upload-signatures";
+    /** The one origin whose pages may call this signer from a browser. */
+    public static final String WEB_APP_ORIGIN = "https://app.example.test";
 
     protected static final PostgresDatabase DB = VodflowInfra.get().newDatabase("signer");
 
