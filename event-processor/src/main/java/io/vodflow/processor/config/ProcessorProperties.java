@@ -54,6 +54,11 @@ public record ProcessorProperties(
         @DefaultValue("vodflow-processor-live") @NotBlank String liveGroupPrefix,
         /** Interval of SSE keep-alive comments. */
         @DefaultValue("15s") @NotNull Duration sseHeartbeat,
+        /**
+         * Latest media events each instance keeps for SSE clients that reconnect with Last-Event-ID (0 = none):
+         * a client whose last event is among them gets what it missed, any other a {@code reset} event.
+         */
+        @DefaultValue("2000") @Min(0) @Max(1_000_000) int sseReplayEvents,
         /** Most DLT records one replay call moves back to vod.callbacks. */
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int dltReplayMax,
         /** Largest page size of the list endpoints. */

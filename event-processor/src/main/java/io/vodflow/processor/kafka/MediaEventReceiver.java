@@ -3,13 +3,16 @@ package io.vodflow.processor.kafka;
 import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.kit.kafka.KafkaConnectionProperties;
 import io.vodflow.processor.config.ProcessorProperties;
+import io.vodflow.processor.outbox.OutboxRelay;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import reactor.core.publisher.Flux;
 import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverOptions;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tails vod.media.events for this instance's live streams: a group of its own (every instance sees every
- * event), starting at the end, never committing. Values are the events' JSON bytes.
+ * event), starting at the end, never committing.
  */
 public class MediaEventReceiver {
     private final KafkaConnectionProperties kafka;
@@ -35,7 +38,10 @@ public class MediaEventReceiver {
         return assigned.get();
     }
 
-    public Flux<byte[]> tail() {
+    /** One tailed event: its id (the relay's event-id header, null if absent) and its JSON bytes. */
+    public record TailedEvent(String eventId, byte[] json) { }
+
+    public Flux<TailedEvent> tail() {
         Map<String, Object> cfg = new HashMap<>(kafka.clientProperties());
         cfg.put(ConsumerConfig.GROUP_ID_CONFIG, props.liveGroupPrefix() + "-" + UUID.randomUUID());
         cfg.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -48,6 +54,9 @@ public class MediaEventReceiver {
                 .addAssignListener(parts -> assigned.set(true))
                 .addRevokeListener(parts -> assigned.set(false));
         // receive() without acknowledging: nothing is ever committed (receiveAtmostOnce would commit every record)
-        return KafkaReceiver.create(options).receive().map(r -> r.value());
+        return KafkaReceiver.create(options).receive().map(r -> {
+            Header id = r.headers().lastHeader(OutboxRelay.EVENT_ID_HEADER);
+            return new TailedEvent(id == null ? null : new String(id.value(), StandardCharsets.UTF_8), r.value());
+        });
     }
 }

@@ -1,22 +1,27 @@
 package io.vodflow.processor.live;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.processor.config.ProcessorProperties;
-import io.vodflow.processor.outbox.MediaEvent;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
+import java.util.Map;
 import java.util.Objects;
 
 /** GET /v1/users/me/events: the caller's media status changes as Server-Sent Events (admins: everyone's). */
 @RestController
 public class UserEventsHandler {
+    static final String RESET = "reset";
+    private static final Map<String, String> RESET_DATA = Map.of("reason",
+            "the events after Last-Event-ID are no longer held; read GET /v1/users/me/media again");
     private final MediaEventStream stream;
     private final ProcessorProperties props;
 
@@ -25,17 +30,27 @@ public class UserEventsHandler {
         this.props = props;
     }
 
-    @Operation(summary = "Live status changes of the caller's media (text/event-stream)")
+    @Operation(summary = "Live status changes of the caller's media (text/event-stream)",
+            description = "Each event has id = eventId and event = its type. Reconnecting with Last-Event-ID first "
+                    + "delivers the caller's events missed since then, or a 'reset' event when they are no longer held.")
     @GetMapping(path = "/v1/users/me/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<MediaEvent>> events(@AuthenticationPrincipal Jwt jwt) {
+    public Flux<ServerSentEvent<Object>> events(@AuthenticationPrincipal Jwt jwt,
+            @Parameter(description = "id of the last event received, to resume after it")
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         CurrentUser user = CurrentUser.from(jwt);
-        Flux<ServerSentEvent<MediaEvent>> events = stream.events()
-                .filter(e -> user.admin() || Objects.equals(user.userId(), e.userId()))
-                .map(e -> ServerSentEvent.builder(e).id(e.eventId()).event(e.type()).build());
-        Flux<ServerSentEvent<MediaEvent>> heartbeat = Flux.interval(props.sseHeartbeat()).onBackpressureDrop()
-                .map(t -> ServerSentEvent.<MediaEvent>builder().comment("keep-alive").build());
+        Flux<ServerSentEvent<Object>> events = stream.events(lastEventId == null || lastEventId.isBlank() ? null : lastEventId.trim())
+                .filter(item -> !(item instanceof LiveItem.Event e) || user.admin() || Objects.equals(user.userId(), e.event().userId()))
+                .map(UserEventsHandler::toSse);
+        Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(props.sseHeartbeat()).onBackpressureDrop()
+                .map(t -> ServerSentEvent.builder().comment("keep-alive").build());
         // the opening comment flushes the response headers, so clients know the stream is live
-        return Flux.concat(Flux.just(ServerSentEvent.<MediaEvent>builder().comment("connected").build()),
-                Flux.merge(events, heartbeat));
+        return Flux.concat(Flux.just(ServerSentEvent.builder().comment("connected").build()), Flux.merge(events, heartbeat));
+    }
+
+    private static ServerSentEvent<Object> toSse(LiveItem item) {
+        if (item instanceof LiveItem.Event e) {
+            return ServerSentEvent.<Object>builder(e.event()).id(e.event().eventId()).event(e.event().type()).build();
+        }
+        return ServerSentEvent.<Object>builder(RESET_DATA).event(RESET).build();
     }
 }

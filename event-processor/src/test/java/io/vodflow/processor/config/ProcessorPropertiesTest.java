@@ -41,4 +41,13 @@ public class ProcessorPropertiesTest {
         assertThat(VALIDATOR.validate(p)).extracting(v -> v.getPropertyPath().toString())
                 .containsExactly("retention.interval");
     }
+
+    @Test
+    void sseResumptionKeepsTheLatestEventsUnlessTurnedOff() {
+        assertThat(bind(Map.of()).sseReplayEvents()).isEqualTo(2000);
+        assertThat(PropertiesBinding.bindFromEnvironment("vodflow.processor", ProcessorProperties.class,
+                Map.of("VODFLOW_PROCESSOR_SSE_REPLAY_EVENTS", "0")).sseReplayEvents()).isZero();
+        assertThat(VALIDATOR.validate(bind(Map.of("vodflow.processor.sse-replay-events", "-1"))))
+                .extracting(v -> v.getPropertyPath().toString()).containsExactly("sseReplayEvents");
+    }
 }
