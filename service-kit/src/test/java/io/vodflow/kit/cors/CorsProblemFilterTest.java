@@ -83,6 +83,12 @@ class CorsProblemFilterTest {
     }
 
     @Test
+    void malformedOriginIs403ProblemNotAnError() {
+        assertRefused(run(MockServerHttpRequest.post("http://signer.example.com/v1/upload-signatures")
+                .header(HttpHeaders.ORIGIN, "http://[not-a-host")));
+    }
+
+    @Test
     void sameOriginAndNonApiPathsAreLeftAlone() {
         MockServerWebExchange same = run(MockServerHttpRequest.get("http://processor.example.com/v1/users/me/media")
                 .header(HttpHeaders.ORIGIN, "http://processor.example.com"));
