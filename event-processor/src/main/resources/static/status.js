@@ -50,8 +50,13 @@
     log(event.type + ' ' + event.fileId + (event.progress != null ? ' ' + event.progress + '%' : ''));
   }
 
+  // id of the last event applied: a reconnect resumes after it, so nothing missed needs a reload
+  let lastId = null;
+
   async function stream(token) {
-    const res = await fetch('/v1/users/me/events', { headers: { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' } });
+    const headers = { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' };
+    if (lastId) { headers['Last-Event-ID'] = lastId; }
+    const res = await fetch('/v1/users/me/events', { headers });
     if (!res.ok) { throw new Error('events: HTTP ' + res.status); }
     $('state').textContent = 'live';
     const reader = res.body.getReader();
@@ -63,10 +68,18 @@
       buffer += decoder.decode(value, { stream: true });
       let cut;
       while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const frame = buffer.slice(0, cut);
+        const lines = buffer.slice(0, cut).split('\n');
         buffer = buffer.slice(cut + 2);
-        const data = frame.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5)).join('\n');
-        if (data) { apply(JSON.parse(data)); }
+        const field = (name) => lines.filter((l) => l.startsWith(name + ':')).map((l) => l.slice(name.length + 1).trim());
+        const data = field('data').join('\n');
+        if (field('event')[0] === 'reset') {
+          // the server no longer holds what this page missed: read the current state again
+          lastId = null;
+          await load(token);
+        } else if (data) {
+          apply(JSON.parse(data));
+          lastId = field('id')[0] || lastId;
+        }
       }
     }
     throw new Error('stream closed');
@@ -77,7 +90,7 @@
     for (;;) {
       try {
         $('state').textContent = 'connecting';
-        await load(token);
+        if (!lastId) { await load(token); }
         await stream(token);
       } catch (e) {
         $('state').textContent = 'reconnecting (' + e.message + ')';
