@@ -50,7 +50,8 @@ public class MediaEventStream extends SubscriptionLifecycle {
      */
     public Flux<LiveItem> events(String lastEventId) {
         return Flux.defer(() -> {
-            Sinks.Many<MediaEvent> own = Sinks.many().unicast().onBackpressureBuffer(Queues.<MediaEvent>get(SUBSCRIBER_BUFFER).get());
+            Sinks.Many<MediaEvent> own = Sinks.many().unicast()
+                    .onBackpressureBuffer(Queues.<MediaEvent>get(SUBSCRIBER_BUFFER).get());
             Optional<List<TailedEvent>> missed;
             Disposable bridge;
             synchronized (lock) {

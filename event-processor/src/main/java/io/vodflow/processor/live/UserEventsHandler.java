@@ -38,13 +38,16 @@ public class UserEventsHandler {
             @Parameter(description = "id of the last event received, to resume after it")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         CurrentUser user = CurrentUser.from(jwt);
-        Flux<ServerSentEvent<Object>> events = stream.events(lastEventId == null || lastEventId.isBlank() ? null : lastEventId.trim())
-                .filter(item -> !(item instanceof LiveItem.Event e) || user.admin() || Objects.equals(user.userId(), e.event().userId()))
+        String resumeAfter = lastEventId == null || lastEventId.isBlank() ? null : lastEventId.trim();
+        Flux<ServerSentEvent<Object>> events = stream.events(resumeAfter)
+                .filter(item -> !(item instanceof LiveItem.Event e) || user.admin()
+                        || Objects.equals(user.userId(), e.event().userId()))
                 .map(UserEventsHandler::toSse);
         Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(props.sseHeartbeat()).onBackpressureDrop()
                 .map(t -> ServerSentEvent.builder().comment("keep-alive").build());
         // the opening comment flushes the response headers, so clients know the stream is live
-        return Flux.concat(Flux.just(ServerSentEvent.builder().comment("connected").build()), Flux.merge(events, heartbeat));
+        return Flux.concat(Flux.just(ServerSentEvent.builder().comment("connected").build()),
+                Flux.merge(events, heartbeat));
     }
 
     private static ServerSentEvent<Object> toSse(LiveItem item) {
