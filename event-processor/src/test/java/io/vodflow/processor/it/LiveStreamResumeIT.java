@@ -85,6 +85,19 @@ class LiveStreamResumeIT extends ProcessorItSupport {
         }
     }
 
+    @Test
+    void aHostileLastEventIdIsJustUnknown() {
+        await().atMost(Duration.ofSeconds(30)).until(stream::ready);
+        for (String hostile : List.of("x".repeat(4000), "' OR 1=1 --", "%00%0d%0a", "\u00e9\u6f22")) {
+            Connection c = open("u-hostile-" + UUID.randomUUID(), hostile);
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> c.saw(e -> "reset".equals(e.event())));
+            } finally {
+                c.subscription().dispose();
+            }
+        }
+    }
+
     /** Opens the user's stream (resuming after {@code lastEventId} when given) and waits until it is live. */
     private Connection open(String user, String lastEventId) {
         List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
