@@ -41,13 +41,25 @@ public class MediaQueryHandler {
     @GetMapping("/v1/users/me/media")
     public Mono<MediaPage> myMedia(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                                    @AuthenticationPrincipal Jwt jwt) {
+        return pageOf(CurrentUser.from(jwt).userId(), page, size);
+    }
+
+    @Operation(summary = "One user's media, newest first (admins, or the user itself)")
+    @GetMapping("/v1/users/{userId}/media")
+    public Mono<MediaPage> usersMedia(@PathVariable String userId, @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Jwt jwt) {
+        if (!CurrentUser.from(jwt).maySee(userId)) {
+            return Mono.error(new ForbiddenProblem("Listing another user's media needs the admin role"));
+        }
+        return pageOf(userId, page, size);
+    }
+
+    private Mono<MediaPage> pageOf(String userId, int page, int size) {
         if (page < 0 || size < 1 || size > props.maxPageSize()) {
             return Mono.error(new BadPageProblem(props.maxPageSize()));
         }
-        CurrentUser user = CurrentUser.from(jwt);
-        return media.page(user.userId(), size + 1, (long) page * size)
-                .map(rows -> new MediaPage((rows.size() > size ? rows.subList(0, size) : rows).stream().map(playback::sign).toList(),
-                        page, size, rows.size() > size));
+        return media.page(userId, size + 1, (long) page * size)
+                .map(rows -> MediaPage.of(rows.stream().map(playback::sign).toList(), page, size));
     }
 
     @Operation(summary = "One task flow with its subtask results and errors")

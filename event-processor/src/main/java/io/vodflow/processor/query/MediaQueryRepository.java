@@ -28,6 +28,12 @@ public class MediaQueryRepository {
             ORDER BY m.created_at DESC, m.file_id DESC
             LIMIT $2 OFFSET $3
             """;
+    // the explicit "<> 'LINKED'" lets the planner use the partial index media_unlinked_newest_idx (V6)
+    private static final String BY_ATTRIBUTION = COLUMNS + """
+             WHERE m.attribution = ANY($1) AND m.attribution <> 'LINKED'
+            ORDER BY m.created_at DESC, m.file_id DESC
+            LIMIT $2 OFFSET $3
+            """;
     private static final String RENDITIONS = """
             SELECT definition, url, width, height, bitrate, size_bytes, duration_s FROM task_result
             WHERE task_id = $1 AND type = 'Transcode' AND url IS NOT NULL
@@ -49,6 +55,12 @@ public class MediaQueryRepository {
     /** A page of the user's media, newest first, without renditions; fetches one extra row to tell if more follow. */
     public Mono<List<MediaView>> page(String userId, int limit, long offset) {
         return db.sql(PAGE).bind(0, userId).bind(1, limit).bind(2, offset)
+                .map(MediaQueryRepository::view).all().collectList();
+    }
+
+    /** A page of media not linked to a user (PENDING, UNATTRIBUTED, CONFLICT as asked), newest first; one extra row. */
+    public Mono<List<MediaView>> pageUnlinked(List<String> attributions, int limit, long offset) {
+        return db.sql(BY_ATTRIBUTION).bind(0, attributions.toArray(String[]::new)).bind(1, limit).bind(2, offset)
                 .map(MediaQueryRepository::view).all().collectList();
     }
 

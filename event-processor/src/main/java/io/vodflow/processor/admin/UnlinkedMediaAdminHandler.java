@@ -1,0 +1,67 @@
+package io.vodflow.processor.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.vodflow.kit.security.CurrentUser;
+import io.vodflow.processor.config.ProcessorProperties;
+import io.vodflow.processor.query.BadPageProblem;
+import io.vodflow.processor.query.ForbiddenProblem;
+import io.vodflow.processor.query.MediaPage;
+import io.vodflow.processor.query.MediaQueryRepository;
+import io.vodflow.processor.query.PlaybackUrls;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * GET /v1/admin/media (admin role): uploads not linked to a user — a missing or invalid sourceContext
+ * (UNATTRIBUTED), a one-time signature claimed by another file (CONFLICT), or no NewFileUpload yet (PENDING) —
+ * with the reason, newest first, so operators can find them without SQL.
+ */
+@RestController
+public class UnlinkedMediaAdminHandler {
+    private static final List<String> UNLINKED = List.of("UNATTRIBUTED", "CONFLICT", "PENDING");
+    private final MediaQueryRepository media;
+    private final PlaybackUrls playback;
+    private final ProcessorProperties props;
+
+    public UnlinkedMediaAdminHandler(MediaQueryRepository media, PlaybackUrls playback, ProcessorProperties props) {
+        this.media = media;
+        this.playback = playback;
+        this.props = props;
+    }
+
+    @Operation(summary = "Media not linked to a user, newest first (admin)")
+    @GetMapping("/v1/admin/media")
+    public Mono<MediaPage> unlinked(
+            @Parameter(description = "UNATTRIBUTED, CONFLICT or PENDING; all three when absent")
+            @RequestParam(required = false) String attribution,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @AuthenticationPrincipal Jwt jwt) {
+        if (!CurrentUser.from(jwt).admin()) {
+            return Mono.error(new ForbiddenProblem("Listing unlinked media needs the admin role"));
+        }
+        List<String> wanted = attribution == null || attribution.isBlank() ? UNLINKED
+                : List.of(attribution.trim().toUpperCase(Locale.ROOT));
+        if (!UNLINKED.containsAll(wanted)) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "attribution must be one of " + String.join(", ", UNLINKED));
+            p.setTitle("Invalid attribution");
+            return Mono.error(new ErrorResponseException(HttpStatus.BAD_REQUEST, p, null));
+        }
+        if (page < 0 || size < 1 || size > props.maxPageSize()) {
+            return Mono.error(new BadPageProblem(props.maxPageSize()));
+        }
+        return media.pageUnlinked(wanted, size + 1, (long) page * size)
+                .map(rows -> MediaPage.of(rows.stream().map(playback::sign).toList(), page, size));
+    }
+}
