@@ -1,0 +1,81 @@
+package io.vodflow.kit.problem;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** On a real Reactor Netty server: undecodable requests get a problem JSON, others pass untouched. */
+class DecodingFailureProblemsTest {
+    private DisposableServer server;
+
+    @BeforeEach
+    void start() {
+        HttpServer http = HttpServer.create().host("127.0.0.1").port(0)
+                .handle((req, res) -> res.sendString(Mono.just("ok")));
+        server = new ProblemConfiguration().decodingFailureProblems().apply(http).bindNow();
+    }
+
+    @AfterEach
+    void stop() {
+        server.disposeNow();
+    }
+
+    @Test
+    void tooLongRequestLineIs414Problem() throws IOException {
+        String response = exchange("GET /v1/" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: a\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 414").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"status\":414").contains("\"title\":\"URI too long\"");
+    }
+
+    @Test
+    void tooLargeHeadersAre431Problem() throws IOException {
+        String response = exchange("GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 431").contains("\"status\":431")
+                .containsIgnoringCase("connection: close");
+    }
+
+    @Test
+    void garbageIs400Problem() throws IOException {
+        String response = exchange("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: nope\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("\"status\":400").contains("Malformed request");
+    }
+
+    @Test
+    void wellFormedRequestsPassUntouched() throws IOException {
+        String response = exchange("GET /ok HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 200").endsWith("ok");
+    }
+
+    /** Writes raw bytes and reads until the server closes the connection. */
+    private String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                read.write(buffer, 0, n);
+            }
+            return read.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
