@@ -58,7 +58,7 @@ public class UnlinkedMediaAdminHandler {
             p.setTitle("Invalid attribution");
             return Mono.error(new ErrorResponseException(HttpStatus.BAD_REQUEST, p, null));
         }
-        if (page < 0 || size < 1 || size > props.maxPageSize()) {
+        if (BadPageProblem.outOfRange(page, size, props.maxPageSize())) {
             return Mono.error(new BadPageProblem(props.maxPageSize()));
         }
         return media.pageUnlinked(wanted, size + 1, (long) page * size)

@@ -11,6 +11,11 @@ public class BadPageProblem extends ErrorResponseException {
         super(HttpStatus.BAD_REQUEST, problem(maxSize), null);
     }
 
+    /** True when {@code page} and {@code size} are outside what the list endpoints accept. */
+    public static boolean outOfRange(int page, int size, int maxSize) {
+        return page < 0 || size < 1 || size > maxSize;
+    }
+
     private static ProblemDetail problem(int maxSize) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "page must be >= 0 and size between 1 and " + maxSize);

@@ -55,7 +55,7 @@ public class MediaQueryHandler {
     }
 
     private Mono<MediaPage> pageOf(String userId, int page, int size) {
-        if (page < 0 || size < 1 || size > props.maxPageSize()) {
+        if (BadPageProblem.outOfRange(page, size, props.maxPageSize())) {
             return Mono.error(new BadPageProblem(props.maxPageSize()));
         }
         return media.page(userId, size + 1, (long) page * size)
