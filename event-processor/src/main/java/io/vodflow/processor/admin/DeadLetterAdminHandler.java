@@ -4,11 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.processor.kafka.DeadLetterReplayer;
+import io.vodflow.processor.query.ForbiddenProblem;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,21 +34,17 @@ public class DeadLetterAdminHandler {
     @PostMapping("/v1/admin/dlt/replay")
     public Mono<ReplayResult> replay(@RequestParam(required = false) Integer max, @AuthenticationPrincipal Jwt jwt) {
         if (!CurrentUser.from(jwt).admin()) {
-            return Mono.error(problem(HttpStatus.FORBIDDEN, "Forbidden", "Replaying dead letters needs the admin role"));
+            return Mono.error(new ForbiddenProblem("Replaying dead letters needs the admin role"));
         }
         int limit = max == null ? props.dltReplayMax() : max;
         if (limit < 1 || limit > props.dltReplayMax()) {
-            return Mono.error(problem(HttpStatus.BAD_REQUEST, "Invalid max", "max must be between 1 and " + props.dltReplayMax()));
+            return Mono.error(AdminProblem.of(HttpStatus.BAD_REQUEST, "Invalid max",
+                    "max must be between 1 and " + props.dltReplayMax()));
         }
         if (!busy.compareAndSet(false, true)) {
-            return Mono.error(problem(HttpStatus.CONFLICT, "Replay running", "Another replay is running; try again when it ends"));
+            return Mono.error(AdminProblem.of(HttpStatus.CONFLICT, "Replay running",
+                    "Another replay is running; try again when it ends"));
         }
         return replayer.replay(limit).map(ReplayResult::new).doFinally(s -> busy.set(false));
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setTitle(title);
-        return new ErrorResponseException(status, p, null);
     }
 }

@@ -10,10 +10,8 @@ import io.vodflow.processor.query.MediaPage;
 import io.vodflow.processor.query.MediaQueryRepository;
 import io.vodflow.processor.query.PlaybackUrls;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -53,10 +51,8 @@ public class UnlinkedMediaAdminHandler {
         List<String> wanted = attribution == null || attribution.isBlank() ? UNLINKED
                 : List.of(attribution.trim().toUpperCase(Locale.ROOT));
         if (!UNLINKED.containsAll(wanted)) {
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "attribution must be one of " + String.join(", ", UNLINKED));
-            p.setTitle("Invalid attribution");
-            return Mono.error(new ErrorResponseException(HttpStatus.BAD_REQUEST, p, null));
+            return Mono.error(AdminProblem.of(HttpStatus.BAD_REQUEST, "Invalid attribution",
+                    "attribution must be one of " + String.join(", ", UNLINKED)));
         }
         if (BadPageProblem.outOfRange(page, size, props.maxPageSize())) {
             return Mono.error(new BadPageProblem(props.maxPageSize()));
