@@ -15,12 +15,15 @@ import reactor.core.publisher.Mono;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Re-publishes stored callbacks to Kafka in arrival order and deletes each only after Kafka acknowledged it,
  * in one transaction per batch. A transaction-scoped advisory lock lets one instance relay at a time (others
  * skip the pass), so several ingress instances never interleave batches. When a batch fails part-way, the
- * acknowledged part is still deleted, so the next pass re-publishes only what Kafka did not take.
+ * acknowledged part is still deleted, so the next pass re-publishes only what Kafka did not take. After a failed
+ * pass the next one relays a single callback and each good pass after it four times more, up to the batch size:
+ * a broker that is still recovering sees a probe, not hundreds of records whose acks it may write and then lose.
  */
 public final class FallbackRelay extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FallbackRelay.class);
@@ -30,6 +33,7 @@ public final class FallbackRelay extends SubscriptionLifecycle {
     private final KafkaAvailability kafka;
     private final IngressMetrics metrics;
     private final IngressProperties.Relay props;
+    private final AtomicInteger window;
 
     /** What one pass achieved: the ids now deleted, the ids left behind, and why (null when all went). */
     private record Pass(List<Long> relayed, List<Long> left, Throwable error) {
@@ -44,6 +48,7 @@ public final class FallbackRelay extends SubscriptionLifecycle {
         this.kafka = kafka;
         this.metrics = metrics;
         this.props = props;
+        this.window = new AtomicInteger(props.batchSize());
     }
 
     @Override
@@ -57,15 +62,18 @@ public final class FallbackRelay extends SubscriptionLifecycle {
     /** Relays batch after batch until the store is empty, another relay holds the lock, or Kafka refuses. */
     Mono<Long> drain() {
         return relayBatch()
-                .expand(n -> n >= props.batchSize() ? relayBatch() : Mono.empty())
+                .expand(n -> n > 0 ? relayBatch() : Mono.empty())
                 .reduce(0L, Long::sum);
     }
 
     /** One transaction: lock, read the oldest batch, publish it in order, delete what Kafka acknowledged. */
     Mono<Long> relayBatch() {
         Mono<Pass> pass = repository.tryRelayLock().flatMap(locked -> !locked ? Mono.just(Pass.NOTHING)
-                : repository.oldest(props.batchSize()).collectList().flatMap(this::publishAndDelete));
+                : repository.oldest(window.get()).collectList().flatMap(this::publishAndDelete));
         return tx.transactional(pass).flatMap(p -> {
+            if (!p.relayed().isEmpty() && p.error() == null) {
+                window.updateAndGet(w -> (int) Math.min(w * 4L, props.batchSize()));
+            }
             if (!p.relayed().isEmpty()) {
                 kafka.markUp();
                 metrics.relayed(p.relayed().size());
@@ -74,6 +82,7 @@ public final class FallbackRelay extends SubscriptionLifecycle {
             if (p.error() == null) {
                 return Mono.just((long) p.relayed().size());
             }
+            window.set(1);
             log.atWarn().addKeyValue("error", p.error().getClass().getSimpleName()).addKeyValue("left", p.left().size())
                     .log("fallback relay pass failed part-way; the rest stays stored");
             return repository.countAttempt(p.left()).onErrorResume(x -> Mono.empty()).then(Mono.error(p.error()));

@@ -120,6 +120,14 @@ class KafkaOutageIT {
             long duplicates = records.size() - byFileId.size();
             System.out.printf("outage stream: %d acknowledged, %d through the fallback, %d records, %d duplicates%n",
                     acknowledged.size(), fallbacks, records.size(), duplicates);
+            // where each duplicate came from (partition@offset, produce time, receive time), should the bound below trip
+            byFileId.forEach((fileId, copies) -> {
+                if (copies.size() > 1) {
+                    System.out.printf("duplicate %s (answered via %s): %s%n", fileId, durableIn.get(fileId), copies.stream()
+                            .map(r -> r.partition() + "@" + r.offset() + " t=" + r.timestamp() + " rx="
+                                    + CallbackTopicReader.headers(r).get(CallbackHeaders.RECEIVED_AT)).toList());
+                }
+            });
             // at-least-once: a record whose ack was lost in the outage may also sit in the fallback; it must stay rare
             assertThat(duplicates).isLessThanOrEqualTo(SENDERS * 4L);
         } finally {

@@ -1,0 +1,124 @@
+package io.vodflow.ingress.fallback;
+
+import io.vodflow.contract.event.CallbackRoutingReader;
+import io.vodflow.contract.kafka.VodTopics;
+import io.vodflow.infra.VodflowInfra;
+import io.vodflow.infra.kafka.KafkaBroker;
+import io.vodflow.ingress.CallbackTopicReader;
+import io.vodflow.ingress.Fixtures;
+import io.vodflow.ingress.intake.KafkaAvailability;
+import io.vodflow.ingress.observe.IngressMetrics;
+import io.vodflow.ingress.IngressProperties;
+import io.vodflow.ingress.publish.CallbackPublisher;
+import io.vodflow.ingress.publish.CallbackRecord;
+import io.vodflow.ingress.publish.CallbackSource;
+import io.r2dbc.spi.ConnectionFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** After a failed pass the relay probes a recovering broker with one callback, then widens its batches again. */
+@SpringBootTest(properties = "vodflow.ingress.relay.interval=1h")
+@DirtiesContext // its broker goes away after the class
+class FallbackRelaySlowStartIT {
+    static final KafkaBroker BROKER = VodflowInfra.get().newKafkaBroker();
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        BROKER.createTopic(VodTopics.CALLBACKS, 3);
+        VodflowInfra.register(registry, VodflowInfra.get().newDatabase("ingress_relay_slow_start"), BROKER);
+    }
+
+    @AfterAll
+    static void closeBroker() {
+        BROKER.close();
+    }
+
+    @Autowired
+    FallbackRepository repository;
+    @Autowired
+    CallbackPublisher publisher;
+    @Autowired
+    ConnectionFactory connections;
+    @Autowired
+    KafkaAvailability kafka;
+    @Autowired
+    IngressMetrics metrics;
+
+    final CallbackRoutingReader reader = new CallbackRoutingReader();
+
+    @Test
+    void aFailedPassShrinksTheNextBatchToOneThenEachGoodPassWidensItFourfold() {
+        FallbackRelay relay = new FallbackRelay(repository, publisher,
+                TransactionalOperator.create(new R2dbcTransactionManager(connections)), kafka, metrics,
+                new IngressProperties.Relay(Duration.ofHours(1), 50, Duration.ofSeconds(10), Duration.ofSeconds(1)));
+        try (CallbackTopicReader topic = new CallbackTopicReader(BROKER.bootstrapServers())) {
+            store(0, 10);
+            assertThat(relay.relayBatch().block(Duration.ofSeconds(30))).as("a healthy relay takes a whole batch").isEqualTo(10);
+
+            BROKER.stop();
+            store(10, 120);
+            assertThatThrownBy(() -> relay.relayBatch().block(Duration.ofSeconds(30))).as("the stopped broker acks nothing");
+            assertThat(repository.backlog().block(Duration.ofSeconds(10))).isEqualTo(120);
+
+            BROKER.start();
+            List<Long> passes = new ArrayList<>();
+            passes.add(firstGoodPass(relay));
+            for (long n = relay.relayBatch().block(Duration.ofSeconds(30)); n > 0; n = relay.relayBatch().block(Duration.ofSeconds(30))) {
+                passes.add(n);
+            }
+            assertThat(passes).as("callbacks relayed per pass after the recovery").containsExactly(1L, 4L, 16L, 50L, 49L);
+            assertThat(repository.backlog().block(Duration.ofSeconds(10))).isZero();
+
+            List<ConsumerRecord<String, byte[]>> records = topic.read(130, r -> true, Duration.ofSeconds(30));
+            records.addAll(topic.drain(r -> true, Duration.ofSeconds(2)));
+            assertThat(records.stream().map(r -> sequence(r.value())).sorted().toList())
+                    .as("every stored callback once").containsExactlyElementsOf(IntStream.range(0, 130).boxed().toList());
+        }
+    }
+
+    /** The broker needs a moment after its restart: passes fail (and stay at one callback) until it acks. */
+    private long firstGoodPass(FallbackRelay relay) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                return relay.relayBatch().block(Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void store(int from, int count) {
+        Flux.range(from, count).map(this::callback).concatMap(repository::store).blockLast(Duration.ofSeconds(60));
+    }
+
+    private CallbackRecord callback(int i) {
+        String fileId = String.valueOf(8_400_000_000_000L + i % 7);
+        byte[] body = new String(Fixtures.newFileUpload(fileId)).replace("holiday-clip", "seq-" + i).getBytes();
+        var r = reader.read(body);
+        return new CallbackRecord(fileId, body, r.format(), r.eventType(), 1_700_000_000_000L + i, CallbackSource.PUSH, "78", r.dedupeId());
+    }
+
+    private static int sequence(byte[] value) {
+        return Integer.parseInt(new String(value).replaceAll("(?s).*\"seq-(\\d+)\".*", "$1"));
+    }
+}
