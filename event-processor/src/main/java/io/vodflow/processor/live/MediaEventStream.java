@@ -21,13 +21,14 @@ import java.util.Optional;
 
 /**
  * Fans vod.media.events out to this instance's SSE subscribers. Fed from Kafka, not from in-process calls,
- * so a client connected to any instance sees changes made by every instance. Slow subscribers drop events
- * rather than hold the others back. The latest events are kept (as bytes) so a client that reconnects with
- * Last-Event-ID gets what it missed; every instance tails the whole topic, so any instance can resume it.
+ * so a client connected to any instance sees changes made by every instance. The latest events are kept (as
+ * bytes) so a client that reconnects with Last-Event-ID gets what it missed; every instance tails the whole
+ * topic, so any instance can resume it. A subscriber that falls a whole buffer behind does not hold the others
+ * back and does not silently skip events either: its stream ends after what it holds, and it resumes from there.
  */
 public class MediaEventStream extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MediaEventStream.class);
-    /** Events a subscriber may fall behind by before it misses some, as a slow subscriber of the shared sink would. */
+    /** Events a subscriber may fall behind by before its stream is ended (its client then resumes from the last one). */
     private static final int SUBSCRIBER_BUFFER = 256;
     private final MediaEventReceiver receiver;
     private final ObjectMapper json;
@@ -56,7 +57,11 @@ public class MediaEventStream extends SubscriptionLifecycle {
             Disposable bridge;
             synchronized (lock) {
                 missed = lastEventId == null ? Optional.of(List.of()) : recent.after(lastEventId);
-                bridge = sink.asFlux().subscribe(own::tryEmitNext);
+                bridge = sink.asFlux().subscribe(e -> {
+                    if (own.tryEmitNext(e) == Sinks.EmitResult.FAIL_OVERFLOW) {
+                        own.tryEmitComplete();
+                    }
+                });
             }
             Flux<LiveItem> head = missed.<Flux<LiveItem>>map(list -> Flux.fromIterable(list)
                     .mapNotNull(e -> parse(e.json())).map(LiveItem.Event::new))

@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +22,9 @@ import java.util.Objects;
 @RestController
 public class UserEventsHandler {
     static final String RESET = "reset";
+    /** How soon an EventSource reconnects after its stream ended. */
+    private static final Duration RECONNECT = Duration.ofSeconds(1);
+    private static final ServerSentEvent<Object> END = ServerSentEvent.builder().comment("end").build();
     private static final Map<String, String> RESET_DATA = Map.of("reason",
             "the events after Last-Event-ID are no longer held; read GET /v1/users/me/media again");
     private final MediaEventStream stream;
@@ -32,7 +37,8 @@ public class UserEventsHandler {
 
     @Operation(summary = "Live status changes of the caller's media (text/event-stream)",
             description = "Each event has id = eventId and event = its type. Reconnecting with Last-Event-ID first "
-                    + "delivers the caller's events missed since then, or a 'reset' event when they are no longer held.")
+                    + "delivers the caller's events missed since then, or a 'reset' event when they are no longer held. "
+                    + "A client that reads too slowly to keep up has its stream ended; it reconnects with Last-Event-ID.")
     @GetMapping(path = "/v1/users/me/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> events(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "id of the last event received, to resume after it")
@@ -42,12 +48,14 @@ public class UserEventsHandler {
         Flux<ServerSentEvent<Object>> events = stream.events(resumeAfter)
                 .filter(item -> !(item instanceof LiveItem.Event e) || user.admin()
                         || Objects.equals(user.userId(), e.event().userId()))
-                .map(UserEventsHandler::toSse);
+                .map(UserEventsHandler::toSse)
+                // the events end only when the client fell too far behind: the heartbeat must not keep it open
+                .concatWith(Mono.just(END));
         Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(props.sseHeartbeat()).onBackpressureDrop()
                 .map(t -> ServerSentEvent.builder().comment("keep-alive").build());
         // the opening comment flushes the response headers, so clients know the stream is live
-        return Flux.concat(Flux.just(ServerSentEvent.builder().comment("connected").build()),
-                Flux.merge(events, heartbeat));
+        return Flux.concat(Flux.just(ServerSentEvent.builder().comment("connected").retry(RECONNECT).build()),
+                Flux.merge(events, heartbeat).takeWhile(e -> e != END));
     }
 
     private static ServerSentEvent<Object> toSse(LiveItem item) {

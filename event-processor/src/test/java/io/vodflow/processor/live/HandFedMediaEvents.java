@@ -1,0 +1,57 @@
+package io.vodflow.processor.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vodflow.processor.config.ProcessorProperties;
+import io.vodflow.processor.config.ProcessorPropertiesTest;
+import io.vodflow.processor.kafka.MediaEventReceiver;
+import io.vodflow.processor.kafka.MediaEventReceiver.TailedEvent;
+import io.vodflow.processor.outbox.MediaEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/** A {@link MediaEventStream} whose topic tail is fed by the test, event by event, on the test's thread. */
+final class HandFedMediaEvents implements AutoCloseable {
+    final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    final ProcessorProperties props = ProcessorPropertiesTest.bind(Map.of());
+    private final Sinks.Many<TailedEvent> topic = Sinks.many().unicast().onBackpressureBuffer();
+    final MediaEventStream stream = new MediaEventStream(new MediaEventReceiver(null, null) {
+        @Override
+        public Flux<TailedEvent> tail() {
+            return topic.asFlux();
+        }
+    }, json, props);
+
+    HandFedMediaEvents() {
+        stream.start();
+    }
+
+    /** Publishes events {@code from} (inclusive) to {@code to} (exclusive) of user u-1, with ids e-N. */
+    void publish(int from, int to) {
+        IntStream.range(from, to).forEach(i -> {
+            MediaEvent event = new MediaEvent(1, "e-" + i, MediaEvent.TRANSCODE_PROGRESS, "f-" + i, "u-1", null,
+                    "t-" + i, "PROCESSING", "PROCESSING", i % 100, null, null, Instant.EPOCH);
+            try {
+                topic.tryEmitNext(new TailedEvent(event.eventId(), json.writeValueAsBytes(event))).orThrow();
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    static List<String> ids(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> "e-" + i).toList();
+    }
+
+    @Override
+    public void close() {
+        stream.stop();
+    }
+}
