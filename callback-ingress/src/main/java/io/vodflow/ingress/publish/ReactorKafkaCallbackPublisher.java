@@ -3,6 +3,7 @@ package io.vodflow.ingress.publish;
 import org.springframework.beans.factory.DisposableBean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderOptions;
 import reactor.kafka.sender.SenderRecord;
@@ -24,6 +25,9 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
         this.sender = KafkaSender.create(SenderOptions.<String, byte[]>create(producerConfig)
                 .maxInFlight(1024)
                 .stopOnError(false)
+                // acks are handed on from the producer's network thread, not via a hop to reactor-kafka's own
+                // sender thread: what follows an ack only completes the exchange, whose answer the event loop writes
+                .scheduler(Schedulers.immediate())
                 .closeTimeout(Duration.ofSeconds(5)));
         this.mapper = new KafkaRecordMapper(topic);
     }
