@@ -71,10 +71,10 @@ public final class FallbackRelay extends SubscriptionLifecycle {
         Mono<Pass> pass = repository.tryRelayLock().flatMap(locked -> !locked ? Mono.just(Pass.NOTHING)
                 : repository.oldest(window.get()).collectList().flatMap(this::publishAndDelete));
         return tx.transactional(pass).flatMap(p -> {
-            if (!p.relayed().isEmpty() && p.error() == null) {
-                window.updateAndGet(w -> (int) Math.min(w * 4L, props.batchSize()));
-            }
             if (!p.relayed().isEmpty()) {
+                if (p.error() == null) {
+                    window.updateAndGet(w -> (int) Math.min(w * 4L, props.batchSize()));
+                }
                 kafka.markUp();
                 metrics.relayed(p.relayed().size());
                 log.atInfo().addKeyValue("count", p.relayed().size()).log("relayed stored callbacks to kafka");
