@@ -1,18 +1,15 @@
 package io.vodflow.ingress.fallback;
 
-import io.vodflow.contract.event.CallbackRoutingReader;
 import io.vodflow.contract.kafka.CallbackHeaders;
 import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.ingress.CallbackTopicReader;
-import io.vodflow.ingress.Fixtures;
 import io.vodflow.ingress.IngressProperties;
 import io.vodflow.ingress.intake.KafkaAvailability;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
 import io.vodflow.ingress.publish.CallbackRecord;
-import io.vodflow.ingress.publish.CallbackSource;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -59,14 +56,9 @@ class FallbackRelayIT {
 
     @Test
     void twoRelaysDrainingTogetherPublishEachStoredCallbackOnceInArrivalOrder() {
-        CallbackRoutingReader reader = new CallbackRoutingReader();
         // 10 files x 60 callbacks each; a callback's position is in its FileUploadEvent name
-        List<CallbackRecord> stored = IntStream.range(0, 600).mapToObj(i -> {
-            String fileId = String.valueOf(8_300_000_000_000L + i % 10);
-            byte[] body = new String(Fixtures.newFileUpload(fileId)).replace("holiday-clip", "seq-" + i).getBytes();
-            var r = reader.read(body);
-            return new CallbackRecord(fileId, body, r.format(), r.eventType(), 1_700_000_000_000L + i, CallbackSource.PUSH, "77", r.dedupeId());
-        }).toList();
+        NumberedCallbacks callbacks = new NumberedCallbacks(8_300_000_000_000L, 10, "77");
+        List<CallbackRecord> stored = IntStream.range(0, 600).mapToObj(callbacks::record).toList();
         Flux.fromIterable(stored).concatMap(repository::store).blockLast(Duration.ofSeconds(60));
         assertThat(repository.backlog().block(Duration.ofSeconds(10))).isEqualTo(600);
 
@@ -84,7 +76,7 @@ class FallbackRelayIT {
             records.addAll(topic.drain(r -> "77".equals(CallbackTopicReader.headers(r).get(CallbackHeaders.SUB_APP)), Duration.ofSeconds(2)));
             assertThat(records).hasSize(600);
             Map<String, List<Integer>> sequenceByFile = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
-                    Collectors.mapping(r -> Integer.parseInt(new String(r.value()).replaceAll("(?s).*\"seq-(\\d+)\".*", "$1")),
+                    Collectors.mapping(r -> NumberedCallbacks.position(r.value()),
                             Collectors.toList())));
             assertThat(sequenceByFile).hasSize(10);
             sequenceByFile.values().forEach(seq -> assertThat(seq).hasSize(60).isSorted());

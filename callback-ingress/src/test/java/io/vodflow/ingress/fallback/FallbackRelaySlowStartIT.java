@@ -1,17 +1,13 @@
 package io.vodflow.ingress.fallback;
 
-import io.vodflow.contract.event.CallbackRoutingReader;
 import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.ingress.CallbackTopicReader;
-import io.vodflow.ingress.Fixtures;
 import io.vodflow.ingress.intake.KafkaAvailability;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.IngressProperties;
 import io.vodflow.ingress.publish.CallbackPublisher;
-import io.vodflow.ingress.publish.CallbackRecord;
-import io.vodflow.ingress.publish.CallbackSource;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +57,7 @@ class FallbackRelaySlowStartIT {
     @Autowired
     IngressMetrics metrics;
 
-    final CallbackRoutingReader reader = new CallbackRoutingReader();
+    final NumberedCallbacks callbacks = new NumberedCallbacks(8_400_000_000_000L, 7, "78");
 
     @Test
     void aFailedPassShrinksTheNextBatchToOneThenEachGoodPassWidensItFourfold() {
@@ -88,7 +84,7 @@ class FallbackRelaySlowStartIT {
 
             List<ConsumerRecord<String, byte[]>> records = topic.read(130, r -> true, Duration.ofSeconds(30));
             records.addAll(topic.drain(r -> true, Duration.ofSeconds(2)));
-            assertThat(records.stream().map(r -> sequence(r.value())).sorted().toList())
+            assertThat(records.stream().map(r -> NumberedCallbacks.position(r.value())).sorted().toList())
                     .as("every stored callback once").containsExactlyElementsOf(IntStream.range(0, 130).boxed().toList());
         }
     }
@@ -108,17 +104,6 @@ class FallbackRelaySlowStartIT {
     }
 
     private void store(int from, int count) {
-        Flux.range(from, count).map(this::callback).concatMap(repository::store).blockLast(Duration.ofSeconds(60));
-    }
-
-    private CallbackRecord callback(int i) {
-        String fileId = String.valueOf(8_400_000_000_000L + i % 7);
-        byte[] body = new String(Fixtures.newFileUpload(fileId)).replace("holiday-clip", "seq-" + i).getBytes();
-        var r = reader.read(body);
-        return new CallbackRecord(fileId, body, r.format(), r.eventType(), 1_700_000_000_000L + i, CallbackSource.PUSH, "78", r.dedupeId());
-    }
-
-    private static int sequence(byte[] value) {
-        return Integer.parseInt(new String(value).replaceAll("(?s).*\"seq-(\\d+)\".*", "$1"));
+        Flux.range(from, count).map(callbacks::record).concatMap(repository::store).blockLast(Duration.ofSeconds(60));
     }
 }
