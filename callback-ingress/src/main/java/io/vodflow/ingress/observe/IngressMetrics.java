@@ -35,7 +35,7 @@ public final class IngressMetrics {
                 .description("Stored callbacks re-published to Kafka").register(registry);
         this.kafkaAck = Timer.builder("vodflow.ingress.kafka.ack")
                 .description("Time from send to Kafka acknowledgement (acks=all)")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
     }
 
     private Counter outcome(String outcome, String reason) {

@@ -198,5 +198,7 @@ class CallbackPushIT {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("vodflow_ingress_callbacks_total{", "outcome=\"accepted\"", "reason=\"malformed\"",
                 "vodflow_ingress_kafka_ack_seconds", "vodflow_ingress_fallback_backlog");
+        // buckets, not only the instance's own percentiles: acks of several instances (or two scrapes) can be combined
+        assertThat(metrics).containsPattern("vodflow_ingress_kafka_ack_seconds_bucket\\{[^}]*le=\"[0-9.]+\"[^}]*} [1-9]");
     }
 }

@@ -70,9 +70,12 @@ final class ProcessorBenchmark {
         drained(Duration.ofMinutes(2));
 
         String metricsBefore = PrometheusText.fetch(processor.baseUrl());
+        String ingressBefore = PrometheusText.fetch(ingress.baseUrl());
         LoadReport steady = send(callbacks, seconds, STEADY_RATE);
         drained(Duration.ofMinutes(2));
         String metricsAfter = PrometheusText.fetch(processor.baseUrl());
+        PrometheusHistogram acks = PrometheusHistogram.of(PrometheusText.fetch(ingress.baseUrl()), ACK)
+                .since(PrometheusHistogram.of(ingressBefore, ACK));
         PrometheusHistogram e2e = PrometheusHistogram.of(metricsAfter, E2E).since(PrometheusHistogram.of(metricsBefore, E2E));
         PrometheusHistogram batches = PrometheusHistogram.of(metricsAfter, BATCH).since(PrometheusHistogram.of(metricsBefore, BATCH));
         PrometheusHistogram waits = PrometheusHistogram.of(metricsAfter, WAIT).since(PrometheusHistogram.of(metricsBefore, WAIT));
@@ -97,6 +100,8 @@ final class ProcessorBenchmark {
         out.printf("| processor / raw JDBC | %.2fx |%n", drainRate / jdbcRate);
         out.printf("| steady %,d callbacks/s through the ingress for %d s: sent / ok | %,d / %,d |%n", STEADY_RATE, seconds,
                 steady.sent(), steady.succeeded());
+        out.printf("| during the steady run: callback answer at the load client / the ingress's Kafka ack, p50 / p99 | %.1f / %.1f ms; %.1f / %.1f ms |%n",
+                steady.latencyMillisAt(50), steady.latencyMillisAt(99), acks.quantileMillis(0.5), acks.quantileMillis(0.99));
         out.printf("| end-to-end (ingress receive → processor commit), %,.0f samples: p50 / p99 | %.1f ms / %.1f ms |%n",
                 e2e.count(), e2e.quantileMillis(0.5), e2e.quantileMillis(0.99));
         out.printf("| during the steady run: batch transactions / mean records per batch / batch p50 / p99 | %,.0f / %.1f / %.1f ms / %.1f ms |%n",
@@ -143,6 +148,7 @@ final class ProcessorBenchmark {
 
     static final String E2E = "vodflow_processor_end_to_end_latency_seconds";
     static final String BATCH = "vodflow_processor_batch_latency_seconds";
+    static final String ACK = "vodflow_ingress_kafka_ack_seconds";
     static final String WAIT = "vodflow_processor_batch_wait_seconds";
 
     private String body(String template, int n) {
