@@ -59,6 +59,11 @@ public record ProcessorProperties(
          * a client whose last event is among them gets what it missed, any other a {@code reset} event.
          */
         @DefaultValue("2000") @Min(0) @Max(1_000_000) int sseReplayEvents,
+        /**
+         * Events an SSE subscriber may fall behind by (per connection) before its response is ended; its client then
+         * reconnects with Last-Event-ID and resumes. Larger holds slow clients open longer at the cost of memory.
+         */
+        @DefaultValue("256") @Min(16) @Max(100_000) int sseSubscriberBuffer,
         /** Most DLT records one replay call moves back to vod.callbacks. */
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int dltReplayMax,
         /** Largest page size of the list endpoints. */

@@ -11,13 +11,13 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 import reactor.util.retry.Retry;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 
 /**
  * Fans vod.media.events out to this instance's SSE subscribers. Fed from Kafka, not from in-process calls,
@@ -28,8 +28,6 @@ import java.util.Optional;
  */
 public class MediaEventStream extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MediaEventStream.class);
-    /** Events a subscriber may fall behind by before its stream is ended (its client then resumes from the last one). */
-    private static final int SUBSCRIBER_BUFFER = 256;
     private final MediaEventReceiver receiver;
     private final ObjectMapper json;
     private final ProcessorProperties props;
@@ -51,8 +49,9 @@ public class MediaEventStream extends SubscriptionLifecycle {
      */
     public Flux<LiveItem> events(String lastEventId) {
         return Flux.defer(() -> {
+            // exactly the configured bound (Reactor's own queues round it up to a power of two)
             Sinks.Many<MediaEvent> own = Sinks.many().unicast()
-                    .onBackpressureBuffer(Queues.<MediaEvent>get(SUBSCRIBER_BUFFER).get());
+                    .onBackpressureBuffer(new ArrayBlockingQueue<MediaEvent>(props.sseSubscriberBuffer()));
             Optional<List<TailedEvent>> missed;
             Disposable bridge;
             synchronized (lock) {

@@ -50,4 +50,15 @@ public class ProcessorPropertiesTest {
         assertThat(VALIDATOR.validate(bind(Map.of("vodflow.processor.sse-replay-events", "-1"))))
                 .extracting(v -> v.getPropertyPath().toString()).containsExactly("sseReplayEvents");
     }
+
+    @Test
+    void theSseSubscriberBufferIsSetFromTheEnvironmentAndBounded() {
+        assertThat(bind(Map.of()).sseSubscriberBuffer()).isEqualTo(256);
+        assertThat(PropertiesBinding.bindFromEnvironment("vodflow.processor", ProcessorProperties.class,
+                Map.of("VODFLOW_PROCESSOR_SSE_SUBSCRIBER_BUFFER", "1000")).sseSubscriberBuffer()).isEqualTo(1000);
+        for (String outside : new String[] {"15", "100001"}) {
+            assertThat(VALIDATOR.validate(bind(Map.of("vodflow.processor.sse-subscriber-buffer", outside))))
+                    .extracting(v -> v.getPropertyPath().toString()).containsExactly("sseSubscriberBuffer");
+        }
+    }
 }

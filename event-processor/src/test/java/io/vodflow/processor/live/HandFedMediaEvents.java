@@ -20,16 +20,23 @@ import java.util.stream.IntStream;
 /** A {@link MediaEventStream} whose topic tail is fed by the test, event by event, on the test's thread. */
 final class HandFedMediaEvents implements AutoCloseable {
     final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
-    final ProcessorProperties props = ProcessorPropertiesTest.bind(Map.of());
+    final ProcessorProperties props;
     private final Sinks.Many<TailedEvent> topic = Sinks.many().unicast().onBackpressureBuffer();
-    final MediaEventStream stream = new MediaEventStream(new MediaEventReceiver(null, null) {
-        @Override
-        public Flux<TailedEvent> tail() {
-            return topic.asFlux();
-        }
-    }, json, props);
+    final MediaEventStream stream;
 
     HandFedMediaEvents() {
+        this(Map.of());
+    }
+
+    /** With the given {@code vodflow.processor.*} settings (canonical names, {@code vodflow.processor.x}). */
+    HandFedMediaEvents(Map<String, String> settings) {
+        props = ProcessorPropertiesTest.bind(settings);
+        stream = new MediaEventStream(new MediaEventReceiver(null, null) {
+            @Override
+            public Flux<TailedEvent> tail() {
+                return topic.asFlux();
+            }
+        }, json, props);
         stream.start();
     }
 

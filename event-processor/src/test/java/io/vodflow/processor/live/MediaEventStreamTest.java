@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.vodflow.processor.live.HandFedMediaEvents.ids;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,19 @@ class MediaEventStreamTest {
         List<String> resumed = fed.stream.events(slow.items.get(slow.items.size() - 1)).map(MediaEventStreamTest::id)
                 .take(44).collectList().block(Duration.ofSeconds(5));
         assertThat(resumed).as("resuming from the last one held gives the rest, no gap").isEqualTo(ids(256, 300));
+    }
+
+    @Test
+    void theBufferASlowSubscriberMayFillIsTheConfiguredOneExactly() {
+        try (HandFedMediaEvents small = new HandFedMediaEvents(Map.of("vodflow.processor.sse-subscriber-buffer", "100"))) {
+            Recorder<String> slow = new Recorder<>(0);
+            small.stream.events(null).map(MediaEventStreamTest::id).subscribe(slow);
+            small.publish(0, 150);
+
+            slow.request(Long.MAX_VALUE);
+            assertThat(slow.items).isEqualTo(ids(0, 100));
+            assertThat(slow.completed).isTrue();
+        }
     }
 
     @Test
