@@ -74,11 +74,10 @@ final class ProcessorBenchmark {
         LoadReport steady = send(callbacks, seconds, STEADY_RATE);
         drained(Duration.ofMinutes(2));
         String metricsAfter = PrometheusText.fetch(processor.baseUrl());
-        PrometheusHistogram acks = PrometheusHistogram.of(PrometheusText.fetch(ingress.baseUrl()), ACK)
-                .since(PrometheusHistogram.of(ingressBefore, ACK));
-        PrometheusHistogram e2e = PrometheusHistogram.of(metricsAfter, E2E).since(PrometheusHistogram.of(metricsBefore, E2E));
-        PrometheusHistogram batches = PrometheusHistogram.of(metricsAfter, BATCH).since(PrometheusHistogram.of(metricsBefore, BATCH));
-        PrometheusHistogram waits = PrometheusHistogram.of(metricsAfter, WAIT).since(PrometheusHistogram.of(metricsBefore, WAIT));
+        PrometheusHistogram acks = PrometheusHistogram.between(ingressBefore, PrometheusText.fetch(ingress.baseUrl()), ACK);
+        PrometheusHistogram e2e = PrometheusHistogram.between(metricsBefore, metricsAfter, E2E);
+        PrometheusHistogram batches = PrometheusHistogram.between(metricsBefore, metricsAfter, BATCH);
+        PrometheusHistogram waits = PrometheusHistogram.between(metricsBefore, metricsAfter, WAIT);
 
         // The backlog is built first and then written as fast as the broker takes it, while the warm processor runs
         // (it cannot be paused); the drain rate counts only what the processor applies after the last record was

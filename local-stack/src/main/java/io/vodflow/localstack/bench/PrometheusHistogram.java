@@ -20,6 +20,11 @@ record PrometheusHistogram(TreeMap<Double, Double> buckets) {
         return new PrometheusHistogram(buckets);
     }
 
+    /** The observations of histogram {@code name} made between two expositions of the same service. */
+    static PrometheusHistogram between(String before, String after, String name) {
+        return of(after, name).since(of(before, name));
+    }
+
     /** The observations made between {@code earlier} and this scrape. */
     PrometheusHistogram since(PrometheusHistogram earlier) {
         TreeMap<Double, Double> diff = new TreeMap<>();
