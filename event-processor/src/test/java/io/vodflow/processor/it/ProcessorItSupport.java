@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,6 +71,15 @@ public abstract class ProcessorItSupport {
         }
         VodflowInfra.register(registry, DB, KAFKA);
         registry.add("vodflow.jwt.secret", () -> JWT_SECRET);
+    }
+
+    /**
+     * These ITs check answers, not latency: the broker, Postgres and this context share the CI machine's two cores,
+     * and WebTestClient's default 5 s was once exceeded by a cheap query there (as the ingress ITs, 15 s).
+     */
+    @BeforeEach
+    void patientClient() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(15)).build();
     }
 
     @AfterAll
