@@ -133,6 +133,17 @@ class HostileInputIT {
     }
 
     @Test
+    void anAnswerBeforeTheBodyEndsClosesTheConnectionSoTheNextCallbackIsNotEatenAsBody() {
+        byte[] body = Arrays.copyOf(Fixtures.bytes("v3-new-file-upload.json"), 16 * MAX);
+        http.post().uri("/v1/vod/callbacks").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE)
+                .expectHeader().valueEquals("Connection", "close");
+        http.post().uri("/v1/vod/callbacks").contentType(MediaType.APPLICATION_JSON).bodyValue("{")
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
     void aChunkedBodyOverTheMaximumIs413() {
         byte[] chunk = new byte[64 * 1024];
         Arrays.fill(chunk, (byte) ' ');

@@ -1,6 +1,7 @@
 package io.vodflow.signer.api;
 
 import io.vodflow.signer.support.SignerITSupport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,6 +45,18 @@ class HostileRequestIT extends SignerITSupport {
         assertThat(result.getResponseHeaders().getContentType()).isNotNull()
                 .matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(query("SELECT count(*) AS n FROM upload_signature WHERE user_id = ?", user).get(0).get("n")).isEqualTo(0L);
+    }
+
+    @Test
+    void anAnswerBeforeTheBodyEndsClosesTheConnectionSoTheNextRequestIsNotEatenAsBody() {
+        String user = newUser();
+        byte[] body = ("{\"context\":\"" + "x".repeat(4_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        client.post().uri(PATH).headers(h -> h.setBearerAuth(tokenFor(user))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().valueEquals("Connection", "close");
+        client.post().uri(PATH).headers(h -> h.setBearerAuth(tokenFor(user))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"context\":\"after\"}").exchange().expectStatus().isCreated();
     }
 
     @ParameterizedTest(name = "{0}")
