@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Builds the Nimbus decoder {@link JwtProperties} describe: HS256 with the shared secret, or the asymmetric algorithms
  * of an issuer's JWKS (an HS256 token is then refused, so the secret cannot stand in for the issuer's key); validators
- * for time, issuer and audience; and the configured roles claim copied to {@code roles}, which {@link CurrentUser} reads.
+ * for time, issuer, audience and a usable {@code sub}; and the configured roles claim copied to {@code roles}, which {@link CurrentUser} reads.
  */
 public final class JwtDecoderFactory {
     private static final List<SignatureAlgorithm> ASYMMETRIC = List.of(SignatureAlgorithm.RS256, SignatureAlgorithm.RS384,
@@ -64,6 +64,7 @@ public final class JwtDecoderFactory {
     static OAuth2TokenValidator<Jwt> validator(JwtProperties props) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(props.clockSkew()));
+        validators.add(new SubjectValidator());
         if (props.issuer() != null && !props.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(props.issuer().strip()));
         }

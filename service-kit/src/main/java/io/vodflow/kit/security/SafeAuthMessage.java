@@ -14,6 +14,9 @@ final class SafeAuthMessage {
             if (m.contains("expired")) {
                 return "the token has expired";
             }
+            if (m.contains(SubjectValidator.DESCRIPTION)) {
+                return "the token's sub claim is missing or not a usable user id";
+            }
             return "the token is malformed or its signature does not verify";
         }
         if (e instanceof AuthenticationCredentialsNotFoundException) {

@@ -3,6 +3,8 @@ package io.vodflow.kit.security;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -127,5 +129,28 @@ class JwtDecoderFactoryTest {
         assertThat(CurrentUser.from(jwt)).isEqualTo(new CurrentUser("user-1", true));
         String rs = token(JWSAlgorithm.RS256, "rsa-1", new RSASSASigner(rsa), c -> { });
         assertThatThrownBy(() -> decode(decoder, rs)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void aTokenWhoseSubCannotBeAUserIdIsRefused() throws Exception {
+        ReactiveJwtDecoder decoder = JwtDecoderFactory.create(props(null, null, null, "roles"));
+        MACSigner signer = new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8));
+        List<Consumer<JWTClaimsSet.Builder>> refused = List.of(c -> c.subject(null), c -> c.subject(""), c -> c.subject("  "),
+                c -> c.subject("a\u0000b"), c -> c.subject("line\nbreak"), c -> c.subject("u".repeat(SubjectValidator.MAX_LENGTH + 1)));
+        for (Consumer<JWTClaimsSet.Builder> claims : refused) {
+            String t = token(JWSAlgorithm.HS256, null, signer, claims);
+            assertThatThrownBy(() -> decode(decoder, t)).isInstanceOf(JwtException.class);
+        }
+        // lone surrogates only survive as JSON escapes (UTF-8 cannot carry them), so those payloads are written by hand
+        for (String sub : List.of("lone\\ud800", "\\udc00x")) {
+            JWSObject raw = new JWSObject(new JWSHeader(JWSAlgorithm.HS256),
+                    new Payload("{\"sub\":\"" + sub + "\",\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}"));
+            raw.sign(signer);
+            assertThatThrownBy(() -> decode(decoder, raw.serialize())).as(sub).isInstanceOf(JwtException.class);
+        }
+        for (String sub : List.of("auth0|5f7c8ec7c33c6c004bbafe82", "用户-\ud83d\ude00", "u".repeat(SubjectValidator.MAX_LENGTH))) {
+            assertThat(CurrentUser.from(decode(decoder, token(JWSAlgorithm.HS256, null, signer, c -> c.subject(sub)))).userId())
+                    .isEqualTo(sub);
+        }
     }
 }

@@ -54,6 +54,20 @@ class AuthenticationIT extends SignerITSupport {
     }
 
     @Test
+    void aTokenWhoseSubCannotBeAUserIdIs401NotAFailedInsert() throws Exception {
+        long before = rows();
+        for (String sub : new String[] {null, "a\u0000b"}) {
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(sub).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+            SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            token.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+            expect401(client.post().uri(PATH).headers(h -> h.setBearerAuth(token.serialize()))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange())
+                    .jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("sub claim"));
+        }
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
     void garbageTokenIs401() {
         expect401(client.get().uri(PATH + "/00000000-0000-0000-0000-000000000000")
                 .headers(h -> h.setBearerAuth("not.a.jwt")).exchange());

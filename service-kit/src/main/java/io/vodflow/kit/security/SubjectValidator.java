@@ -1,0 +1,42 @@
+package io.vodflow.kit.security;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Refuses a token whose {@code sub} cannot be a user id: missing, blank, longer than {@value #MAX_LENGTH}
+ * characters, holding a control character (Postgres text refuses NUL) or a lone surrogate (not storable as UTF-8,
+ * so two users would collapse into one). Such a token is a 401, not a failed insert or query further in.
+ */
+final class SubjectValidator implements OAuth2TokenValidator<Jwt> {
+    static final int MAX_LENGTH = 256;
+    static final String DESCRIPTION = "The token's sub claim is missing or not a usable user id";
+    private static final OAuth2TokenValidatorResult REFUSED = OAuth2TokenValidatorResult.failure(new OAuth2Error(
+            OAuth2ErrorCodes.INVALID_TOKEN, DESCRIPTION, null));
+
+    @Override
+    public OAuth2TokenValidatorResult validate(Jwt jwt) {
+        return usable(jwt.getSubject()) ? OAuth2TokenValidatorResult.success() : REFUSED;
+    }
+
+    static boolean usable(String sub) {
+        if (sub == null || sub.isBlank() || sub.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < sub.length(); i++) {
+            char c = sub.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < sub.length() && Character.isLowSurrogate(sub.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
