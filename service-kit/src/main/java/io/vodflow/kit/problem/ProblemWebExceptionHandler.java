@@ -10,7 +10,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -47,6 +49,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         Throwable limit = find(ex, DataBufferLimitException.class);
         if (limit != null) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "The request body exceeds the configured maximum size");
+        }
+        if (find(ex, InvalidMimeTypeException.class) != null || find(ex, InvalidMediaTypeException.class) != null) {
+            // a Content-Type or Accept header that does not parse (or names an unknown charset) is the client's mistake
+            return problem(HttpStatus.BAD_REQUEST, "Malformed media type", "The Content-Type or Accept header is not a valid media type");
         }
         if (ex instanceof ServerWebInputException || find(ex, DecodingException.class) != null) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request could not be read: check the body, parameters and content type");

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.BadSqlGrammarException;
@@ -39,6 +41,14 @@ class ProblemWebExceptionHandlerTest {
     @Test
     void decodingErrorsBecome400() {
         assertThat(handler.toProblem(new DecodingException("bad json")).getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void anUnreadableContentTypeOrAcceptBecomes400() {
+        assertThat(handler.toProblem(new InvalidMediaTypeException("application/json; charset=bogus", "unsupported charset")).getStatus())
+                .isEqualTo(400);
+        assertThat(handler.toProblem(new RuntimeException(new InvalidMimeTypeException("garbage", "does not contain '/'"))).getStatus())
+                .isEqualTo(400);
     }
 
     @Test

@@ -48,6 +48,21 @@ class HostileRequestIT extends SignerITSupport {
     }
 
     @Test
+    void anUnreadableContentTypeOrAcceptStillGetsAProblemBody() {
+        String user = newUser();
+        for (String[] headers : new String[][] {{"Content-Type", "application/json; charset=bogus"}, {"Content-Type", "garbage"},
+                {"Accept", "garbage"}}) {
+            EntityExchangeResult<byte[]> result = client.post().uri(PATH).headers(h -> h.setBearerAuth(tokenFor(user)))
+                    .header("Content-Type", "application/json").header(headers[0], headers[1])
+                    .bodyValue("{\"ttlSeconds\":0}".getBytes(StandardCharsets.UTF_8)).exchange().expectBody().returnResult();
+            assertThat(result.getStatus().is4xxClientError()).as(headers[1] + ": " + result.getStatus()).isTrue();
+            assertThat(result.getResponseHeaders().getContentType()).as(headers[1]).isNotNull()
+                    .matches(t -> t.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            assertThat(result.getResponseBody()).as(headers[1]).isNotEmpty();
+        }
+    }
+
+    @Test
     void anAnswerBeforeTheBodyEndsClosesTheConnectionSoTheNextRequestIsNotEatenAsBody() {
         String user = newUser();
         byte[] body = ("{\"context\":\"" + "x".repeat(4_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
