@@ -23,7 +23,9 @@ class DecodingFailureProblemsTest {
     @BeforeEach
     void start() {
         HttpServer http = HttpServer.create().host("127.0.0.1").port(0)
-                .handle((req, res) -> res.sendString(Mono.just("ok")));
+                // reads the whole body before answering, as the services' handlers do
+                .handle((req, res) -> req.receive().aggregate().asString().defaultIfEmpty("")
+                        .flatMap(body -> res.sendString(Mono.just("ok")).then()));
         server = new ProblemConfiguration().decodingFailureProblems().apply(http).bindNow();
     }
 
@@ -56,10 +58,31 @@ class DecodingFailureProblemsTest {
     }
 
     @Test
+    void aTargetThatIsNotAUriIs400Problem() throws IOException {
+        for (String target : new String[] {"/v1/media/x?page=%zz", "/v1/a%2", "/v1/a#b#c", "/v1/a|b"}) {
+            String response = exchange("GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n");
+
+            assertThat(response).as(target).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"title\":\"Malformed request target\"");
+        }
+    }
+
+    @Test
+    void aBrokenChunkOfTheBodyIs400Problem() throws IOException {
+        String response = exchange("POST /v1/vod/callbacks HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"title\":\"Malformed request\"").containsIgnoringCase("connection: close");
+    }
+
+    @Test
     void wellFormedRequestsPassUntouched() throws IOException {
         String response = exchange("GET /ok HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
 
         assertThat(response).startsWith("HTTP/1.1 200").endsWith("ok");
+        String escaped = exchange("GET /v1/media/a%20b?q=%C3%A9&x=~y HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertThat(escaped).startsWith("HTTP/1.1 200").endsWith("ok");
     }
 
     /** Writes raw bytes and reads until the server closes the connection. */
