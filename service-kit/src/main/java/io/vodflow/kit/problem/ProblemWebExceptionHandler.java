@@ -39,6 +39,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             return Mono.empty();
         }
         ProblemDetail problem = toProblem(ex);
+        if (ex instanceof ErrorResponse er && !er.getHeaders().isEmpty()) {
+            // Retry-After of a 429 or 503, Allow of a 405, Accept of a 415: part of the answer, not of the body
+            exchange.getResponse().getHeaders().addAll(er.getHeaders());
+        }
         if (!(ex instanceof ErrorResponse) && isDatabaseOutage(ex)) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
         }
@@ -59,7 +63,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         if (ex instanceof ErrorResponse er) {
             ProblemDetail body = er.getBody();
-            if (er.getStatusCode().is5xxServerError()) {
+            if (er.getStatusCode().is5xxServerError() && isDatabaseOutage(ex)) {
+                // an expected outage answered with a 503: one line per request, without the driver's message
+                log.atWarn().addKeyValue("error", ex.getClass().getSimpleName()).log("request refused: database unavailable");
+            } else if (er.getStatusCode().is5xxServerError()) {
                 log.atError().setCause(ex).log("request failed");
             }
             return body;
