@@ -31,6 +31,13 @@ class HostileRequestIT extends SignerITSupport {
                 Arguments.of("NUL in context", "{\"context\":\"note\\u0000\"}".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("NUL in procedure", "{\"procedure\":\"Long\\u0000VideoPreset\"}".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("NUL in storageRegion", "{\"storageRegion\":\"ap-chongqing\\u0000\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("number as string", "{\"ttlSeconds\":\"60\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("fraction for an integer", "{\"ttlSeconds\":60.9}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("boolean as string", "{\"oneTime\":\"true\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("boolean for a string", "{\"procedure\":true}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("number for a string", "{\"storageRegion\":7}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("trailing content", "{}xxx".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("two documents", "{} {}".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("duplicate keys", "{\"procedure\":\"LongVideoPreset\",\"procedure\":\"Evil\"}".getBytes(StandardCharsets.UTF_8)));
     }
 
