@@ -1,5 +1,6 @@
 package io.vodflow.kit.security;
 
+import io.vodflow.contract.text.StorableText;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -23,20 +24,7 @@ final class SubjectValidator implements OAuth2TokenValidator<Jwt> {
     }
 
     static boolean usable(String sub) {
-        if (sub == null || sub.isBlank() || sub.length() > MAX_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < sub.length(); i++) {
-            char c = sub.charAt(i);
-            if (Character.isISOControl(c)) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < sub.length() && Character.isLowSurrogate(sub.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return sub != null && !sub.isBlank() && sub.length() <= MAX_LENGTH
+                && sub.chars().noneMatch(Character::isISOControl) && StorableText.wellFormed(sub);
     }
 }

@@ -1,5 +1,7 @@
 package io.vodflow.contract.signature;
 
+import io.vodflow.contract.text.StorableText;
+
 import java.util.Set;
 
 /**
@@ -69,15 +71,8 @@ final class SignatureParameterRules {
      * NUL be stored in a Postgres text column, where every signature parameter is recorded.
      */
     private static void requireWellFormed(String name, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            require(name, c != '\u0000', "must not contain NUL (U+0000)");
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else {
-                require(name, !Character.isSurrogate(c), "must be well-formed Unicode text");
-            }
-        }
+        require(name, value.indexOf('\u0000') < 0, "must not contain NUL (U+0000)");
+        require(name, StorableText.wellFormed(value), "must be well-formed Unicode text");
     }
 
     private static void require(String name, boolean ok, String rule) {
