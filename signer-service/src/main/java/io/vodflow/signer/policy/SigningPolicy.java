@@ -1,5 +1,6 @@
 package io.vodflow.signer.policy;
 
+import io.vodflow.contract.text.StorableText;
 import io.vodflow.signer.config.SignerProperties;
 import io.vodflow.signer.config.SigningPolicyProperties;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,8 @@ public class SigningPolicy {
     /** Largest client context stored with a record, in UTF-8 bytes. */
     public static final int MAX_CLIENT_CONTEXT_BYTES = 1024;
     private static final int MAX_SESSION_CONTEXT = 1000;
+    // VOD's names are far shorter (task-flow names ≤ 20, region short names ≈ 15); the cap keeps junk out of the records
+    static final int MAX_NAME = 64;
     private static final Set<String> NOTIFY_MODES = Set.of("Finish", "Change", "None");
 
     private final SigningPolicyProperties policy;
@@ -33,6 +36,7 @@ public class SigningPolicy {
 
         String procedure = req.procedure() != null ? req.procedure() : policy.defaultProcedure();
         require(procedure == null || !procedure.isBlank(), "procedure.blank", "procedure must not be blank");
+        require(procedure == null || procedure.length() <= MAX_NAME, "procedure.length", "procedure must be at most " + MAX_NAME + " characters");
         require(procedure == null || allows(policy.allowedProcedures(), procedure), "procedure.allowed",
                 "procedure must be one of " + policy.allowedProcedures());
 
@@ -41,6 +45,8 @@ public class SigningPolicy {
                 "classId must be one of " + policy.allowedClassIds());
 
         require(req.storageRegion() == null || !req.storageRegion().isBlank(), "storageRegion.blank", "storageRegion must not be blank");
+        require(req.storageRegion() == null || req.storageRegion().length() <= MAX_NAME, "storageRegion.length",
+                "storageRegion must be at most " + MAX_NAME + " characters");
         require(req.storageRegion() == null || allows(policy.allowedRegions(), req.storageRegion()), "storageRegion.allowed",
                 "storageRegion must be one of " + policy.allowedRegions());
 
@@ -56,8 +62,10 @@ public class SigningPolicy {
         checkTaskOptions(req, procedure);
         require(req.context() == null || req.context().getBytes(StandardCharsets.UTF_8).length <= MAX_CLIENT_CONTEXT_BYTES,
                 "context.size", "context must be at most " + MAX_CLIENT_CONTEXT_BYTES + " bytes of UTF-8");
-        // stored in a text column, which cannot hold NUL
+        // stored in a text column, which cannot hold NUL, and shown back as it was sent
         require(req.context() == null || req.context().indexOf('\u0000') < 0, "context.nul", "context must not contain NUL (U+0000)");
+        require(req.context() == null || StorableText.wellFormed(req.context()), "context.unicode",
+                "context must be well-formed Unicode text (no lone surrogates)");
         return new SigningTerms(procedure, req.classId(), oneTime, ttl, req.sessionContext(), req.taskPriority(),
                 req.taskNotifyMode(), req.storageRegion(), subApp, req.context());
     }

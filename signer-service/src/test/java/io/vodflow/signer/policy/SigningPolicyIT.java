@@ -22,6 +22,9 @@ class SigningPolicyIT extends SignerITSupport {
         post(user, "{\"classId\":3}").expectStatus().isEqualTo(422).expectBody().jsonPath("$.rule").isEqualTo("classId.allowed");
         post(user, "{\"context\":\"" + "x".repeat(1025) + "\"}").expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.rule").isEqualTo("context.size");
+        // the note is shown back to its owner as it was sent: a lone surrogate would come back as '?'
+        post(user, "{\"context\":\"note \\udc00\"}").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.rule").isEqualTo("context.unicode");
         post(user, "{\"procedure\":\"LongVideoPreset\",\"taskPriority\":11}").expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.rule").isEqualTo("taskPriority.range");
         assertThat(query("SELECT id FROM upload_signature WHERE user_id = ?", user)).isEmpty();
@@ -29,6 +32,9 @@ class SigningPolicyIT extends SignerITSupport {
 
     @Test
     void contractRulesThePolicyDoesNotCoverAreRefusedToo() {
+        // the length is checked before the allow-list, so the detail never echoes a 200 KB value
+        post(newUser(), "{\"storageRegion\":\"" + "r".repeat(65) + "\"}").expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.rule").isEqualTo("storageRegion.length");
         // a lone surrogate cannot be UTF-8 encoded into the signature
         post(newUser(), "{\"sessionContext\":\"bad \\ud800 text\"}").expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.rule").isEqualTo("contract.sessionContext");

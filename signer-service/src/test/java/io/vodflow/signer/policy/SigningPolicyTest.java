@@ -19,9 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SigningPolicyTest {
 
     private static SigningPolicy policy(boolean forceOneTime, boolean defaultOneTime) {
-        SigningPolicyProperties p = new SigningPolicyProperties(Set.of("LongVideoPreset"), null, Set.of(0, 7),
+        return policy(new SigningPolicyProperties(Set.of("LongVideoPreset"), null, Set.of(0, 7),
                 Set.of("ap-chongqing"), Set.of(1500000001L), null, Duration.ofHours(1), Duration.ofHours(2),
-                defaultOneTime, forceOneTime);
+                defaultOneTime, forceOneTime));
+    }
+
+    private static SigningPolicy policy(SigningPolicyProperties p) {
         return new SigningPolicy(new SignerProperties(Map.of("primary", new VodKeyPair("AKID", Secret.of("k"))), "primary", p,
                 new LimitProperties(true, 30, 30, Duration.ofMinutes(1), 1000, 20),
                 new SweeperProperties(true, Duration.ofSeconds(30), 1000), new BatchProperties(500, 4, 20000, Duration.ofSeconds(5)), 5));
@@ -91,6 +94,18 @@ class SigningPolicyTest {
         assertThat(POLICY.resolve(req(null, null, null, null, "😀".repeat(1000), null, null, null, null, null)).sessionContext())
                 .hasSize(2000);
         refused(POLICY, req(null, null, null, null, null, null, null, null, null, "é".repeat(513)), "context.size");
+    }
+
+    @Test
+    void withoutAllowListsNamesAreStillBoundedAndTheContextWellFormed() {
+        SigningPolicy open = policy(new SigningPolicyProperties(Set.of(), null, Set.of(), Set.of(), Set.of(), null,
+                Duration.ofHours(1), Duration.ofHours(2), false, false));
+        String longest = "p".repeat(SigningPolicy.MAX_NAME);
+        assertThat(open.resolve(req(longest, null, null, null, null, null, null, longest, null, null)).procedure()).isEqualTo(longest);
+        refused(open, req(longest + "p", null, null, null, null, null, null, null, null, null), "procedure.length");
+        refused(open, req(null, null, null, null, null, null, null, "r".repeat(200_000), null, null), "storageRegion.length");
+        refused(open, req(null, null, null, null, null, null, null, null, null, "note \uD800"), "context.unicode");
+        assertThat(open.resolve(req(null, null, null, null, null, null, null, null, null, "note 😀")).clientContext()).isEqualTo("note 😀");
     }
 
     @Test
