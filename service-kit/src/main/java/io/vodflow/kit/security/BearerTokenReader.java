@@ -9,6 +9,8 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
+
 /**
  * Reads {@code Authorization: Bearer <token>} (RFC 6750 token68 syntax) with a plain character scan instead of
  * Spring Security's regular expression, which showed up in every authenticated request's profile. Tokens are
@@ -17,9 +19,26 @@ import reactor.core.publisher.Mono;
 final class BearerTokenReader implements ServerAuthenticationConverter {
     private static final String SCHEME = "bearer ";
 
+    /** Detail of the refusal of a request that sends more than one Authorization header. */
+    static final String AMBIGUOUS = "more than one Authorization header";
+
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> read(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION)));
+        return Mono.fromCallable(() -> readOnly(exchange.getRequest().getHeaders().get(HttpHeaders.AUTHORIZATION)));
+    }
+
+    /**
+     * The token of the one Authorization header; two are refused, not resolved by taking the first, since a proxy
+     * or filter in front may have checked the other.
+     */
+    static BearerTokenAuthenticationToken readOnly(List<String> headers) {
+        if (headers == null || headers.isEmpty()) {
+            return null;
+        }
+        if (headers.size() > 1) {
+            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidRequest(AMBIGUOUS));
+        }
+        return read(headers.get(0));
     }
 
     /** The token of a Bearer header; null when the header is absent or names another scheme. */

@@ -1,6 +1,7 @@
 package io.vodflow.kit.security;
 
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
@@ -18,6 +19,9 @@ final class SafeAuthMessage {
                 return "the token's sub claim is missing or not a usable user id";
             }
             return "the token is malformed or its signature does not verify";
+        }
+        if (e instanceof OAuth2AuthenticationException o && BearerTokenReader.AMBIGUOUS.equals(o.getError().getDescription())) {
+            return "more than one Authorization header was sent";
         }
         if (e instanceof AuthenticationCredentialsNotFoundException) {
             return "no Authorization header was sent";

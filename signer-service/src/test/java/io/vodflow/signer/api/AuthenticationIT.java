@@ -68,6 +68,17 @@ class AuthenticationIT extends SignerITSupport {
     }
 
     @Test
+    void twoAuthorizationHeadersAre401EvenWhenBothHoldValidTokens() {
+        long before = rows();
+        String alice = DevJwt.mint(JWT_SECRET, "alice", List.of(), Duration.ofMinutes(5));
+        String bob = DevJwt.mint(JWT_SECRET, "bob", List.of(), Duration.ofMinutes(5));
+        expect401(client.post().uri(PATH).header("Authorization", "Bearer " + alice, "Bearer " + bob)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange())
+                .jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("more than one Authorization header"));
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
     void garbageTokenIs401() {
         expect401(client.get().uri(PATH + "/00000000-0000-0000-0000-000000000000")
                 .headers(h -> h.setBearerAuth("not.a.jwt")).exchange());
