@@ -14,12 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * VOD payloads may carry U+0000 as a JSON escape (a client-chosen file name, an unknown subtask's output), which
- * Postgres text and jsonb refuse: the event is still applied, without the NUL, and nothing is dead-lettered.
+ * VOD payloads may carry, as JSON escapes, characters that Postgres text and jsonb refuse (U+0000) or that UTF-8
+ * cannot carry (a lone surrogate), in a client-chosen file name or an unknown subtask's output: the event is still
+ * applied, without them, and nothing is dead-lettered.
  */
-class NulCharactersIT extends ProcessorItSupport {
+class UnstorableCharactersIT extends ProcessorItSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NUL = "\\" + "u0000";
+    private static final String HIGH = "\\" + "ud800";
+    private static final String LOW = "\\" + "udc00";
 
     @Test
     void eventsWithNulEscapesAreAppliedWithoutTheNulAndNotDeadLettered() throws Exception {
@@ -43,6 +46,30 @@ class NulCharactersIT extends ProcessorItSupport {
         assertThat(other.get("Note").asText()).isEqualTo("ab");
         assertThat(String.valueOf(row("SELECT image_urls::text AS j FROM task_result WHERE task_id = ? AND type = 'SampleSnapshot'",
                 ids.taskId()).get("j"))).contains("http://x/1.jpg");
+        assertThat(readTopic(VodTopics.CALLBACKS_DLT)).hasSize((int) deadBefore);
+    }
+
+    @Test
+    void eventsWithLoneSurrogateEscapesAreAppliedAndNotDeadLettered() throws Exception {
+        long deadBefore = readTopic(VodTopics.CALLBACKS_DLT).size();
+        Ids ids = Ids.fresh();
+        String upload = new String(fixture("v3-new-file-upload.json", ids, codec.issue(insertSignature("u-surrogate", false))),
+                StandardCharsets.UTF_8).replace("\"holiday-clip\"", "\"holiday" + HIGH + "-clip\"");
+        ObjectNode finish = (ObjectNode) JSON.readTree(fixture("v3-procedure-finish.json", ids, null));
+        ArrayNode results = (ArrayNode) finish.findValue("MediaProcessResultSet");
+        results.add(JSON.readTree("{\"Type\":\"FutureTask\",\"FutureTaskTask\":{\"Status\":\"SUCCESS\",\"Progress\":100,"
+                + "\"Input\":{\"Definition\":7},\"Output\":{\"Note\":\"a" + LOW + "b\",\"Definition\":7}}}"));
+        results.add(JSON.readTree("{\"Type\":\"SampleSnapshot\",\"SampleSnapshotTask\":{\"Status\":\"SUCCESS\",\"Progress\":100,"
+                + "\"Input\":{\"Definition\":10},\"Output\":{\"Definition\":10,\"ImageUrlSet\":[\"http://x/1" + HIGH + ".jpg\"]}}}"));
+        send(ids.fileId(), upload.getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(finish));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT status FROM media WHERE file_id = ? AND status = 'READY'", ids.fileId()) != null);
+        assertThat(row("SELECT name, attribution FROM media WHERE file_id = ?", ids.fileId()))
+                .containsEntry("attribution", "LINKED").extractingByKey("name").asString().startsWith("holiday").endsWith("-clip");
+        assertThat(row("SELECT output_json::text AS j FROM task_result WHERE task_id = ? AND type = 'FutureTask'", ids.taskId()))
+                .extractingByKey("j").asString().contains("Note");
+        assertThat(String.valueOf(row("SELECT image_urls::text AS j FROM task_result WHERE task_id = ? AND type = 'SampleSnapshot'",
+                ids.taskId()).get("j"))).contains("http://x/1").contains(".jpg");
         assertThat(readTopic(VodTopics.CALLBACKS_DLT)).hasSize((int) deadBefore);
     }
 }
