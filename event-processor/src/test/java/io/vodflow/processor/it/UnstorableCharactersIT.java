@@ -27,18 +27,8 @@ class UnstorableCharactersIT extends ProcessorItSupport {
     @Test
     void eventsWithNulEscapesAreAppliedWithoutTheNulAndNotDeadLettered() throws Exception {
         long deadBefore = readTopic(VodTopics.CALLBACKS_DLT).size();
-        Ids ids = Ids.fresh();
-        String upload = new String(fixture("v3-new-file-upload.json", ids, codec.issue(insertSignature("u-nul", false))),
-                StandardCharsets.UTF_8).replace("\"holiday-clip\"", "\"holiday" + NUL + "-clip\"");
-        ObjectNode finish = (ObjectNode) JSON.readTree(fixture("v3-procedure-finish.json", ids, null));
-        ArrayNode results = (ArrayNode) finish.findValue("MediaProcessResultSet");
-        results.add(JSON.readTree("{\"Type\":\"FutureTask\",\"FutureTaskTask\":{\"Status\":\"SUCCESS\",\"Progress\":100,"
-                + "\"Input\":{\"Definition\":7},\"Output\":{\"Note\":\"a" + NUL + "b\",\"Definition\":7}}}"));
-        results.add(JSON.readTree("{\"Type\":\"SampleSnapshot\",\"SampleSnapshotTask\":{\"Status\":\"SUCCESS\",\"Progress\":100,"
-                + "\"Input\":{\"Definition\":10},\"Output\":{\"Definition\":10,\"ImageUrlSet\":[\"http://x/1" + NUL + ".jpg\"]}}}"));
-        send(ids.fileId(), upload.getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(finish));
+        Ids ids = sendUploadAndFinishCarrying("u-nul", NUL, NUL);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT status FROM media WHERE file_id = ? AND status = 'READY'", ids.fileId()) != null);
         assertThat(row("SELECT name, attribution FROM media WHERE file_id = ?", ids.fileId()))
                 .containsEntry("name", "holiday-clip").containsEntry("attribution", "LINKED");
         JsonNode other = JSON.readTree(String.valueOf(row(
@@ -52,18 +42,8 @@ class UnstorableCharactersIT extends ProcessorItSupport {
     @Test
     void eventsWithLoneSurrogateEscapesAreAppliedAndNotDeadLettered() throws Exception {
         long deadBefore = readTopic(VodTopics.CALLBACKS_DLT).size();
-        Ids ids = Ids.fresh();
-        String upload = new String(fixture("v3-new-file-upload.json", ids, codec.issue(insertSignature("u-surrogate", false))),
-                StandardCharsets.UTF_8).replace("\"holiday-clip\"", "\"holiday" + HIGH + "-clip\"");
-        ObjectNode finish = (ObjectNode) JSON.readTree(fixture("v3-procedure-finish.json", ids, null));
-        ArrayNode results = (ArrayNode) finish.findValue("MediaProcessResultSet");
-        results.add(JSON.readTree("{\"Type\":\"FutureTask\",\"FutureTaskTask\":{\"Status\":\"SUCCESS\",\"Progress\":100,"
-                + "\"Input\":{\"Definition\":7},\"Output\":{\"Note\":\"a" + LOW + "b\",\"Definition\":7}}}"));
-        results.add(JSON.readTree("{\"Type\":\"SampleSnapshot\",\"SampleSnapshotTask\":{\"Status\":\"SUCCESS\",\"Progress\":100,"
-                + "\"Input\":{\"Definition\":10},\"Output\":{\"Definition\":10,\"ImageUrlSet\":[\"http://x/1" + HIGH + ".jpg\"]}}}"));
-        send(ids.fileId(), upload.getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(finish));
+        Ids ids = sendUploadAndFinishCarrying("u-surrogate", HIGH, LOW);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT status FROM media WHERE file_id = ? AND status = 'READY'", ids.fileId()) != null);
         assertThat(row("SELECT name, attribution FROM media WHERE file_id = ?", ids.fileId()))
                 .containsEntry("attribution", "LINKED").extractingByKey("name").asString().startsWith("holiday").endsWith("-clip");
         assertThat(row("SELECT output_json::text AS j FROM task_result WHERE task_id = ? AND type = 'FutureTask'", ids.taskId()))
@@ -71,5 +51,21 @@ class UnstorableCharactersIT extends ProcessorItSupport {
         assertThat(String.valueOf(row("SELECT image_urls::text AS j FROM task_result WHERE task_id = ? AND type = 'SampleSnapshot'",
                 ids.taskId()).get("j"))).contains("http://x/1").contains(".jpg");
         assertThat(readTopic(VodTopics.CALLBACKS_DLT)).hasSize((int) deadBefore);
+    }
+
+    /** An upload whose file name and image URL hold {@code mark}, then a finish whose unknown subtask's note holds {@code noteMark}; waits for READY. */
+    private Ids sendUploadAndFinishCarrying(String user, String mark, String noteMark) throws Exception {
+        Ids ids = Ids.fresh();
+        String upload = new String(fixture("v3-new-file-upload.json", ids, codec.issue(insertSignature(user, false))),
+                StandardCharsets.UTF_8).replace("\"holiday-clip\"", "\"holiday" + mark + "-clip\"");
+        ObjectNode finish = (ObjectNode) JSON.readTree(fixture("v3-procedure-finish.json", ids, null));
+        ArrayNode results = (ArrayNode) finish.findValue("MediaProcessResultSet");
+        results.add(JSON.readTree("{\"Type\":\"FutureTask\",\"FutureTaskTask\":{\"Status\":\"SUCCESS\",\"Progress\":100,"
+                + "\"Input\":{\"Definition\":7},\"Output\":{\"Note\":\"a" + noteMark + "b\",\"Definition\":7}}}"));
+        results.add(JSON.readTree("{\"Type\":\"SampleSnapshot\",\"SampleSnapshotTask\":{\"Status\":\"SUCCESS\",\"Progress\":100,"
+                + "\"Input\":{\"Definition\":10},\"Output\":{\"Definition\":10,\"ImageUrlSet\":[\"http://x/1" + mark + ".jpg\"]}}}"));
+        send(ids.fileId(), upload.getBytes(StandardCharsets.UTF_8), JSON.writeValueAsBytes(finish));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT status FROM media WHERE file_id = ? AND status = 'READY'", ids.fileId()) != null);
+        return ids;
     }
 }
