@@ -15,7 +15,6 @@ import io.vodflow.localstack.fleet.ServiceModule;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one-command local run: embedded Kafka and Postgres, the three service jars as child processes,
@@ -56,7 +55,7 @@ public final class LocalStack {
             infra.close();
             logs.close();
         }, "local-stack-shutdown"));
-        fleet.start(Map.of(), Duration.ofMinutes(3));
+        fleet.start(options.servicePorts(), Duration.ofMinutes(3));
 
         String jwt = DevJwt.mint(dev.jwtSecret(), DEMO_USER, List.of(), Duration.ofDays(1));
         String adminJwt = DevJwt.mint(dev.jwtSecret(), "demo-admin", List.of("admin"), Duration.ofDays(1));
