@@ -1,16 +1,11 @@
 package io.vodflow.contract.text;
 
 /**
- * Whether a string survives the trip into a Postgres text column and through UTF-8 unchanged: Postgres refuses
- * U+0000, and a lone surrogate has no UTF-8 form (encoders turn it into '?', so two values could become one).
+ * Whether a string survives the trip through UTF-8 unchanged: a lone surrogate has no UTF-8 form (encoders turn it
+ * into '?', so two values could become one). Callers check U+0000, which Postgres text refuses, with their own rule.
  */
 public final class StorableText {
     private StorableText() { }
-
-    /** True when {@code s} has no NUL and no lone surrogate (null counts as storable: there is nothing to store). */
-    public static boolean storable(String s) {
-        return s == null || s.indexOf('\u0000') < 0 && wellFormed(s);
-    }
 
     /** True when every surrogate in {@code s} is half of a high-low pair, i.e. {@code s} is valid Unicode text. */
     public static boolean wellFormed(String s) {
