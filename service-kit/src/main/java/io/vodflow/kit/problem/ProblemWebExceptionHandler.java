@@ -64,21 +64,25 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (ex instanceof ErrorResponse er) {
             ProblemDetail body = er.getBody();
             if (er.getStatusCode().is5xxServerError() && isDatabaseOutage(ex)) {
-                // an expected outage answered with a 503: one line per request, without the driver's message
-                log.atWarn().addKeyValue("error", ex.getClass().getSimpleName()).log("request refused: database unavailable");
+                // an expected outage the service answers itself (a 503): as quiet as the generic one below
+                warnDatabaseUnavailable(ex);
             } else if (er.getStatusCode().is5xxServerError()) {
                 log.atError().setCause(ex).log("request failed");
             }
             return body;
         }
         if (isDatabaseOutage(ex)) {
-            // the class only: driver messages name hosts, databases and users
-            log.atWarn().addKeyValue("error", ex.getClass().getSimpleName()).log("database unavailable");
+            warnDatabaseUnavailable(ex);
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
                     "The database could not be reached or did not answer in time; retry shortly");
         }
         log.atError().setCause(ex).log("unexpected error");
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The server could not complete the request");
+    }
+
+    // one line per request and the class only: driver messages name hosts, databases and users
+    private static void warnDatabaseUnavailable(Throwable ex) {
+        log.atWarn().addKeyValue("error", ex.getClass().getSimpleName()).log("database unavailable");
     }
 
     /** Connection failures, pool or query timeouts and transient errors of the database, as Spring or R2DBC name them. */
