@@ -7,6 +7,7 @@ import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.ingress.CallbackTopicReader;
 import io.vodflow.ingress.Fixtures;
+import io.vodflow.kit.testing.KeepAliveReplay;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,15 +17,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +47,9 @@ class CallbackPushIT {
 
     @Autowired
     WebTestClient http;
+
+    @LocalServerPort
+    int port;
 
     static List<String> pushFixtures() {
         return Fixtures.PUSH;
@@ -135,6 +143,23 @@ class CallbackPushIT {
         http.post().uri("/v1/vod/callbacks").bodyValue(Fixtures.newFileUpload("5285890700000000003")).exchange()
                 .expectStatus().isOk()
                 .expectHeader().doesNotExist("X-Frame-Options");
+    }
+
+    @Test
+    void everyRequestOnOneReusedConnectionIsAnswered() throws Exception {
+        // answers written off the event loop (health on boundedElastic, a callback on its Kafka ack) used to leave
+        // the next request on a keep-alive connection unread
+        AtomicLong fileIds = new AtomicLong(5285890790000000000L);
+        KeepAliveReplay replay = new KeepAliveReplay(port);
+        replay.get("/webjars/swagger-ui/index.html", 200)
+                .get("/actuator/health", 200)
+                .get("/no-such-page", 404)
+                .step("POST /v1/vod/callbacks", b -> b.uri(URI.create(replay.base() + "/v1/vod/callbacks"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                Fixtures.newFileUpload(Long.toString(fileIds.incrementAndGet())))), 200);
+
+        assertThat(replay.run(150, Duration.ofSeconds(3))).isEmpty();
     }
 
     @Test
