@@ -66,6 +66,11 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
             if (er.getStatusCode().is5xxServerError() && isDatabaseOutage(ex)) {
                 // an expected outage the service answers itself (a 503): as quiet as the generic one below
                 warnDatabaseUnavailable(ex);
+            } else if (er.getStatusCode().is5xxServerError() && ex.getCause() == null) {
+                // an answer the service chose (e.g. the ingress's 503 when neither store keeps a callback), logged
+                // with its reason where it was chosen: one line, not a stack trace of the error handler
+                log.atWarn().addKeyValue("status", er.getStatusCode().value())
+                        .log("request answered with a server error: {}", body.getTitle());
             } else if (er.getStatusCode().is5xxServerError()) {
                 log.atError().setCause(ex).log("request failed");
             }

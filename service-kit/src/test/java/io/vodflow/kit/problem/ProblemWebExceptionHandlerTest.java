@@ -55,6 +55,18 @@ class ProblemWebExceptionHandlerTest {
     }
 
     @Test
+    void aServerErrorTheServiceChoseIsOneWarningNotAStackTrace(CapturedOutput output) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/x"));
+        ProblemDetail notStored = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Neither store keeps it");
+        notStored.setTitle("Callback not stored");
+        handler.handle(exchange, new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, notStored, null)).block();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("Callback not stored");
+        assertThat(output.getAll()).contains("request answered with a server error").contains("Callback not stored")
+                .doesNotContain("ERROR").doesNotContain("ErrorResponseException");
+    }
+
+    @Test
     void theHeadersOfAnErrorResponseAreSentWithItsProblem() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.put("/x"));
         ErrorResponseException busy = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS);
