@@ -6,6 +6,8 @@ import io.vodflow.signer.config.BatchProperties;
 import io.vodflow.signer.config.SignerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -80,19 +82,38 @@ public class SignatureBatchWriter {
 
     private void write(List<Pending> batch) {
         batchRows.record(batch.size());
-        // deferred so that even a failure while binding reaches the callers and frees the slot
-        Flux.defer(() -> SignatureInsertStatement.run(db, batch.stream().map(Pending::row).toList()))
+        statement(batch, true).doFinally(signal -> writeNext()).subscribe();
+    }
+
+    /**
+     * Runs one statement and settles every caller in it. When Postgres refuses the data of a multi-row statement
+     * (a constraint or a value it cannot store), its rows are written again one at a time, so only the row at
+     * fault fails; a store that is down or slow fails them all, since retrying row by row would only add load.
+     */
+    private Mono<Void> statement(List<Pending> rows, boolean isolateRefusal) {
+        // deferred so that even a failure while binding reaches the callers
+        return Flux.defer(() -> SignatureInsertStatement.run(db, rows.stream().map(Pending::row).toList()))
                 .collect(() -> (Set<UUID>) new HashSet<UUID>(), Set::add)
                 .timeout(cfg.timeout())
-                .doFinally(signal -> writeNext())
-                .subscribe(
-                        inserted -> batch.forEach(p -> p.sink().success(inserted.contains(p.row().id()))),
-                        error -> {
-                            log.atWarn().addKeyValue("rows", batch.size()).addKeyValue("error", error.getClass().getSimpleName())
-                                    .log("signature insert failed");
-                            SignatureStoreUnavailableException unavailable = new SignatureStoreUnavailableException(error);
-                            batch.forEach(p -> p.sink().error(unavailable));
-                        });
+                .doOnNext(inserted -> rows.forEach(p -> p.sink().success(inserted.contains(p.row().id()))))
+                .then()
+                .onErrorResume(error -> {
+                    if (isolateRefusal && rows.size() > 1 && refusedData(error)) {
+                        log.atWarn().addKeyValue("rows", rows.size()).addKeyValue("error", error.getClass().getSimpleName())
+                                .log("signature insert refused by the database; writing its rows one at a time");
+                        return Flux.fromIterable(rows).concatMap(p -> statement(List.of(p), false)).then();
+                    }
+                    log.atWarn().addKeyValue("rows", rows.size()).addKeyValue("error", error.getClass().getSimpleName())
+                            .log("signature insert failed");
+                    SignatureStoreUnavailableException unavailable = new SignatureStoreUnavailableException(error);
+                    rows.forEach(p -> p.sink().error(unavailable));
+                    return Mono.empty();
+                });
+    }
+
+    /** Postgres answered and refused the statement itself, as opposed to being unreachable or out of time. */
+    private static boolean refusedData(Throwable error) {
+        return error instanceof NonTransientDataAccessException && !(error instanceof DataAccessResourceFailureException);
     }
 
     private void writeNext() {

@@ -54,4 +54,28 @@ class SignatureBatchWriterIT extends SignerITSupport {
         assertThat(outcomes.stream().filter(ok -> !ok)).hasSize(1);
         assertThat(query("SELECT id FROM upload_signature WHERE user_id = ?", user)).hasSize(49);
     }
+
+    @Test
+    void aRowPostgresRefusesFailsAloneWhileItsBatchNeighboursCommit() {
+        String user = newUser();
+        long epoch = Instant.now().getEpochSecond() + 200;
+        DistributionSummary statements = meters.find("vodflow.signer.insert.batch.rows").summary();
+        long before = statements.count();
+        // row 25's client context holds a NUL, which Postgres text cannot store (requests with one are refused
+        // before they get here; it stands for any row the database turns down)
+        List<NewSignature> rows = IntStream.range(0, 50).mapToObj(i -> row(user, epoch, 500L + i)).toList();
+        NewSignature bad = rows.get(25);
+        List<Mono<String>> inserts = rows.stream()
+                .map(r -> r != bad ? r : new NewSignature(r.id(), user, "AKIDbatch", r.random(), epoch, epoch + 60, false,
+                        null, null, null, null, null, null, null, "bad\u0000", "127.0.0.1", "ctx"))
+                .map(r -> writer.insert(r).map(inserted -> inserted ? "inserted" : "collided")
+                        .onErrorResume(SignatureStoreUnavailableException.class, e -> Mono.just("failed")))
+                .toList();
+        List<String> outcomes = Flux.mergeSequential(inserts).collectList().block(Duration.ofSeconds(30));
+        assertThat(statements.count() - before).as("first statements for 50 rows, so the refused row shared one")
+                .isLessThan(25);
+        assertThat(outcomes.get(25)).isEqualTo("failed");
+        assertThat(outcomes.stream().filter("inserted"::equals)).hasSize(49);
+        assertThat(query("SELECT id FROM upload_signature WHERE user_id = ?", user)).hasSize(49);
+    }
 }
