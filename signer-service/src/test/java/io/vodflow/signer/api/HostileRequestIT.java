@@ -6,10 +6,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,22 +88,44 @@ class HostileRequestIT extends SignerITSupport {
     }
 
     @Test
-    void aBodyDeclaredOverTheLimitIsRefusedBeforeItIsReadAndLogsNoError(CapturedOutput output) {
-        byte[] body = ("{\"context\":\"" + "x".repeat(600_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    void aBodyOverTheLimitIs413AndLogsNoError(CapturedOutput output) {
+        String json = "{\"context\":\"" + "x".repeat(600_000) + "\"}";
         int logged = output.getOut().length();
         for (int i = 0; i < 10; i++) {
             String token = i % 2 == 0 ? adminToken() : tokenFor(newUser());
             for (String target : new String[] {PATH, PATH + "/verify"}) {
-                client.post().uri(target).headers(h -> h.setBearerAuth(token))
-                        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                        .expectStatus().isEqualTo(413)
-                        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                        .expectBody().jsonPath("$.title").isEqualTo("Payload too large");
+                for (boolean chunked : new boolean[] {false, true}) {
+                    WebTestClient.RequestBodySpec request = client.post().uri(target).headers(h -> h.setBearerAuth(token))
+                            .contentType(MediaType.APPLICATION_JSON);
+                    (chunked ? request.body(inChunks(json), DataBuffer.class) : request.bodyValue(json.getBytes(StandardCharsets.UTF_8)))
+                            .exchange()
+                            .expectStatus().isEqualTo(413)
+                            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                            .expectBody().jsonPath("$.title").isEqualTo("Payload too large");
+                }
             }
         }
-        // Reactor Netty's own log of a body cut off inside the decoder (reactor-netty #3683)
+        // Reactor Netty's own log of a body cut off inside the JSON decoder (reactor-netty #3683)
         assertThat(output.getOut().substring(logged)).doesNotContain("IllegalReferenceCountException")
                 .doesNotContain("\"level\":\"ERROR\"");
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsReadWhole() {
+        String user = newUser();
+        client.post().uri(PATH).headers(h -> h.setBearerAuth(tokenFor(user))).contentType(MediaType.APPLICATION_JSON)
+                .body(inChunks("{\"context\":\"" + "c".repeat(1_000) + "\",\"oneTime\":true}"), DataBuffer.class).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.oneTime").isEqualTo(true);
+        assertThat(query("SELECT client_context FROM upload_signature WHERE user_id = ?", user))
+                .singleElement().extracting(r -> r.get("client_context")).isEqualTo("c".repeat(1_000));
+    }
+
+    /** The body as a stream of 100-byte chunks, so the client sends it chunked (no Content-Length). */
+    private static Flux<DataBuffer> inChunks(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return Flux.range(0, (bytes.length + 99) / 100).<DataBuffer>map(i -> DefaultDataBufferFactory.sharedInstance
+                .wrap(Arrays.copyOfRange(bytes, i * 100, Math.min(bytes.length, i * 100 + 100))));
     }
 
     @ParameterizedTest(name = "{0}")
