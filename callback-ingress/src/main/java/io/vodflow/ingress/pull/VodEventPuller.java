@@ -3,6 +3,7 @@ package io.vodflow.ingress.pull;
 import io.vodflow.contract.event.CallbackRouting;
 import io.vodflow.contract.event.CallbackRoutingReader;
 import io.vodflow.contract.event.VodEventParseException;
+import io.vodflow.contract.event.WireFormat;
 import io.vodflow.ingress.IngressProperties;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
@@ -17,19 +18,26 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Reliable-callback mode: long-poll PullEvents, publish the whole batch to Kafka, and only after every event of
- * it is acknowledged call ConfirmEvents. Anything that fails leaves the batch unconfirmed, so VOD redelivers it
- * after 30 s (same event, same dedupe id): at-least-once, never lost. Several instances may pull at once; VOD
+ * Reliable-callback mode: long-poll PullEvents, publish the batch to Kafka, and once every event of it has an
+ * outcome call ConfirmEvents for those Kafka acknowledged. Whatever is not confirmed VOD redelivers after 30 s
+ * (same event, same dedupe id): at-least-once, never lost. Several instances may pull at once; VOD
  * hands each event to one puller at a time. SDK calls block, so they run on a bounded scheduler.
  */
 public final class VodEventPuller extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(VodEventPuller.class);
+    /** Event-type header of a pulled event the routing read refused (the processor dead-letters it). */
+    static final String UNROUTABLE_TYPE = "Unroutable";
     private final VodEventsClient vod;
     private final CallbackPublisher publisher;
     private final CallbackRoutingReader reader = new CallbackRoutingReader();
@@ -81,25 +89,42 @@ public final class VodEventPuller extends SubscriptionLifecycle {
             }
             metrics.pulled("pulled", events.size());
             long receivedAt = clock.millis();
-            List<CallbackRecord> records = new ArrayList<>(events.size());
-            for (PulledEvent event : events) {
-                CallbackRecord record = toRecord(event, receivedAt);
-                if (record != null) {
-                    records.add(record);
-                }
-            }
-            List<String> handles = events.stream().map(PulledEvent::handle).toList();
+            List<CallbackRecord> records = events.stream().map(event -> toRecord(event, receivedAt)).toList();
+            Set<Integer> acked = ConcurrentHashMap.newKeySet();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
             return publisher.publishInOrder(records)
+                    .doOnNext(acked::add)
                     .then()
                     .timeout(props.publishTimeout())
-                    .doOnSuccess(v -> metrics.pulled("published", records.size()))
-                    .then(blocking(() -> {
-                        vod.confirm(handles);
-                        return handles.size();
-                    }, props.requestTimeout().plusSeconds(2)))
-                    .doOnNext(n -> metrics.pulled("confirmed", n))
-                    .then();
+                    .onErrorResume(e -> {
+                        failure.set(e);
+                        return Mono.empty();
+                    })
+                    .then(Mono.defer(() -> confirm(events, acked)))
+                    .then(Mono.defer(() -> failure.get() == null ? Mono.<Void>empty() : Mono.<Void>error(failure.get())));
         });
+    }
+
+    /**
+     * Confirms the events Kafka acknowledged, and only those: one that failed (too large for Kafka, say) stays with
+     * VOD for redelivery instead of holding back the rest of its batch, which would otherwise come back every 30 s.
+     */
+    private Mono<Void> confirm(List<PulledEvent> events, Set<Integer> acked) {
+        List<String> handles = acked.stream().sorted().map(i -> events.get(i).handle()).toList();
+        metrics.pulled("published", handles.size());
+        if (handles.isEmpty()) {
+            return Mono.empty();
+        }
+        if (handles.size() < events.size()) {
+            log.atWarn().addKeyValue("acked", handles.size()).addKeyValue("pulled", events.size())
+                    .log("not every pulled event reached Kafka; confirming the acknowledged ones, VOD redelivers the rest");
+        }
+        return blocking(() -> {
+            vod.confirm(handles);
+            return handles.size();
+        }, props.requestTimeout().plusSeconds(2))
+                .doOnNext(n -> metrics.pulled("confirmed", n))
+                .then();
     }
 
     private CallbackRecord toRecord(PulledEvent event, long receivedAt) {
@@ -108,10 +133,21 @@ public final class VodEventPuller extends SubscriptionLifecycle {
             return new CallbackRecord(r.routingKey(), event.body(), r.format(), r.eventType(), receivedAt,
                     CallbackSource.PULL, subAppId, r.dedupeId());
         } catch (VodEventParseException e) {
-            // not an event at all: publishing is impossible and redelivery would loop forever, so it is confirmed away
+            // confirming it away would lose what VOD still holds: it goes to Kafka as it is, keyed and deduped by its
+            // bytes (the same on every redelivery), and the processor dead-letters it with the reason for an operator
             metrics.pulled("unreadable", 1);
-            log.atError().addKeyValue("error", e.getMessage()).log("pulled event is not a VOD event; confirming it without publishing");
-            return null;
+            log.atWarn().addKeyValue("error", e.getMessage()).log("pulled event cannot be routed; publishing it unrouted");
+            String digest = HexFormat.of().formatHex(sha256(event.body()));
+            return new CallbackRecord(digest, event.body(), WireFormat.V3, UNROUTABLE_TYPE, receivedAt,
+                    CallbackSource.PULL, subAppId, digest);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

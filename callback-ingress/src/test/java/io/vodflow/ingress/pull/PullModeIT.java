@@ -14,12 +14,16 @@ import io.vodflow.ingress.CallbackTopicReader;
 import io.vodflow.ingress.Fixtures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vodflow.ingress.pull.enabled=true", "vodflow.ingress.pull.protocol=http", "vodflow.ingress.pull.concurrency=2",
         "vodflow.ingress.pull.secret-id=" + PullModeIT.SECRET_ID, "vodflow.ingress.pull.secret-key=" + PullModeIT.SECRET_KEY})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext // its broker/emulator goes away after the class; a cached context would keep retrying it
 class PullModeIT {
     static final String SECRET_ID = "AKIDvodflowPullTest0000000000000000";
@@ -56,6 +61,7 @@ class PullModeIT {
     }
 
     @Test
+    @Order(1)
     void everyPulledEventIsPublishedWithoutItsHandleAndConfirmedAfterTheAck() throws Exception {
         List<byte[]> bodies = new ArrayList<>();
         for (JsonNode item : JSON.readTree(Fixtures.bytes("pull-events-response.json")).path("Response").path("EventSet")) {
@@ -93,6 +99,36 @@ class PullModeIT {
             // the pulled ProcedureStateChanged hashes like the same event pushed without a handle
             assertThat(records).map(r -> CallbackTopicReader.headers(r).get(CallbackHeaders.DEDUPE_ID))
                     .contains(reader.read(bodies.get(1)).dedupeId());
+        }
+    }
+
+    // last: it leaves an event with the emulator that no pull can ever confirm
+    @Test
+    @Order(2)
+    void anUnroutableEventStillReachesKafkaAndOneKafkaRefusesStaysWithVodAloneForRedelivery() throws Exception {
+        byte[] unroutable = ("{\"EventType\":\"" + "X".repeat(200) + "\",\"Note\":1}").getBytes(StandardCharsets.UTF_8);
+        byte[] ordinary = Fixtures.newFileUpload("8200000000001");
+        ObjectNode huge = (ObjectNode) JSON.readTree(Fixtures.newFileUpload("8200000000002"));
+        huge.put("Padding", "p".repeat(1_200_000)); // over the producer's 1 MiB max.request.size
+        long confirmedBefore = VOD.confirmedCount();
+        try (CallbackTopicReader topic = new CallbackTopicReader(KAFKA.bootstrapServers())) {
+            VOD.enqueue(unroutable);
+            VOD.enqueue(ordinary);
+            VOD.enqueue(JSON.writeValueAsBytes(huge));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> VOD.confirmedCount() - confirmedBefore == 2);
+            List<ConsumerRecord<String, byte[]>> records = topic.read(2,
+                    r -> "pull".equals(CallbackTopicReader.headers(r).get(CallbackHeaders.SOURCE))
+                            && (r.value().length == unroutable.length || "8200000000001".equals(r.key())), Duration.ofSeconds(30));
+            ConsumerRecord<String, byte[]> unrouted = records.stream()
+                    .filter(r -> VodEventPuller.UNROUTABLE_TYPE.equals(CallbackTopicReader.headers(r).get(CallbackHeaders.EVENT_TYPE)))
+                    .findFirst().orElseThrow();
+            assertThat(JSON.readTree(unrouted.value())).isEqualTo(JSON.readTree(unroutable));
+            assertThat(unrouted.key()).isNotNull().isEqualTo(CallbackTopicReader.headers(unrouted).get(CallbackHeaders.DEDUPE_ID));
+            assertThat(records).anyMatch(r -> "8200000000001".equals(r.key()));
+            // the refused event is left unconfirmed (VOD keeps it) while the rest of its batch is confirmed
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> VOD.confirmedCount() - confirmedBefore == 2);
+            assertThat(VOD.pendingCount()).isEqualTo(1);
         }
     }
 }
