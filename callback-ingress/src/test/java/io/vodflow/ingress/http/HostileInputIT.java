@@ -79,7 +79,14 @@ class HostileInputIT {
                 Arguments.of("empty body", new byte[0]),
                 Arguments.of("whitespace only", "  \n\t ".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("two objects", "{\"EventType\":\"A\"}{\"EventType\":\"B\"}".getBytes(StandardCharsets.UTF_8)),
-                Arguments.of("JSON number", "12345".getBytes(StandardCharsets.UTF_8)));
+                Arguments.of("JSON number", "12345".getBytes(StandardCharsets.UTF_8)),
+                // ids and types become Kafka keys and headers and, in a Kafka outage, Postgres text and jsonb
+                Arguments.of("NUL in the event type", "{\"EventType\":\"X\\u0000\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("lone surrogate in the event type", "{\"EventType\":\"X\\ud800\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("NUL in the FileId", "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"1\\u00002\"}}"
+                        .getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("FileId of 10 KB", ("{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\""
+                        + "7".repeat(10_000) + "\"}}").getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest(name = "{0}")

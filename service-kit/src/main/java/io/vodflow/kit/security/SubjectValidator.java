@@ -25,6 +25,6 @@ final class SubjectValidator implements OAuth2TokenValidator<Jwt> {
 
     static boolean usable(String sub) {
         return sub != null && !sub.isBlank() && sub.length() <= MAX_LENGTH
-                && sub.chars().noneMatch(Character::isISOControl) && StorableText.wellFormed(sub);
+                && StorableText.plain(sub);
     }
 }

@@ -2,6 +2,7 @@ package io.vodflow.contract.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vodflow.contract.text.StorableText;
 
 import java.util.Map;
 
@@ -48,6 +49,9 @@ record EventEnvelope(WireFormat format, String eventType, ObjectNode root, JsonN
         }
         if (value.length() > MAX_EVENT_TYPE_LENGTH) {
             throw new VodEventParseException(key + " is longer than " + MAX_EVENT_TYPE_LENGTH + " characters");
+        }
+        if (!StorableText.plain(value)) {
+            throw new VodEventParseException(key + " holds control characters or is not well-formed Unicode");
         }
         return value;
     }

@@ -1,6 +1,7 @@
 package io.vodflow.contract.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodflow.contract.text.StorableText;
 
 import java.util.List;
 
@@ -8,12 +9,26 @@ import java.util.List;
  * Where each event carries its FileId and TaskId. v3: {@code FileId} (else {@code FileIdSet[0]}) and {@code TaskId}
  * of the event member, else of the top level. v2: {@code data.fileId} (else {@code fileIds[0]}) and
  * {@code data.vodTaskId}, else {@code procedureTaskId}, else {@code taskId}. An upload names the task flow it
- * started, not a task of its own, so NewFileUpload has no TaskId in either format. Empty strings count as absent.
+ * started, not a task of its own, so NewFileUpload has no TaskId in either format. Empty strings count as absent;
+ * a key that is not a short plain id makes the event unreadable.
  */
 record EventKeys(String fileId, String taskId) {
 
+    /** Longest FileId or TaskId taken (VOD's are tens of characters; a key must also fit a Postgres index row). */
+    static final int MAX_KEY_LENGTH = 256;
+
     static EventKeys of(EventEnvelope env) {
-        return env.format() == WireFormat.V3 ? v3(env) : v2(env);
+        EventKeys keys = env.format() == WireFormat.V3 ? v3(env) : v2(env);
+        return new EventKeys(checked("FileId", keys.fileId()), checked("TaskId", keys.taskId()));
+    }
+
+    /** A key becomes a Kafka record key and a primary key: it has to be short, plain text. */
+    private static String checked(String name, String key) {
+        if (key != null && (key.length() > MAX_KEY_LENGTH || !StorableText.plain(key))) {
+            throw new VodEventParseException(name + " is not an id: over " + MAX_KEY_LENGTH
+                    + " characters, control characters or malformed Unicode");
+        }
+        return key;
     }
 
     private static EventKeys v3(EventEnvelope env) {

@@ -19,4 +19,9 @@ public final class StorableText {
         }
         return true;
     }
+
+    /** True for text fit for an identifier or a header: well-formed and without control characters (NUL included). */
+    public static boolean plain(String s) {
+        return wellFormed(s) && s.chars().noneMatch(Character::isISOControl);
+    }
 }

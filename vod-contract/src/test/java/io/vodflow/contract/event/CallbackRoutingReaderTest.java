@@ -24,6 +24,7 @@ import static io.vodflow.contract.event.Fixtures.V2_TASK_ID;
 import static io.vodflow.contract.event.Fixtures.bytes;
 import static io.vodflow.contract.event.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Hot-path routing: format, type, keys, Sign/T and a dedupe id that ignores delivery details. */
 class CallbackRoutingReaderTest {
@@ -147,6 +148,27 @@ class CallbackRoutingReaderTest {
 
             assertThat(parser.parse(reversedBody)).as(fixture).isEqualTo(parser.parse(bytes(fixture)));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"EventType\":\"New\\u0000FileUpload\"}",
+            "{\"EventType\":\"New\\ud800\"}",
+            "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"52\\u00008\"}}",
+            "{\"EventType\":\"ProcedureStateChanged\",\"ProcedureStateChangeEvent\":{\"TaskId\":\"t\\n1\"}}",
+            "{\"eventType\":\"FileDeleted\",\"data\":{\"fileId\":[\"\\udc00\"]}}",
+            "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"LONG\"}}"})
+    void anEventTypeOrKeyThatIsNotAPlainIdIsRefused(String body) {
+        byte[] bytes = body.replace("LONG", "5".repeat(EventKeys.MAX_KEY_LENGTH + 1)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> reader.read(bytes)).isInstanceOf(VodEventParseException.class);
+    }
+
+    @Test
+    void aKeyOfTheLongestLengthIsTaken() {
+        String id = "5".repeat(EventKeys.MAX_KEY_LENGTH);
+        byte[] body = ("{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"" + id + "\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(reader.read(body).fileId()).isEqualTo(id);
     }
 
     private void assertRouting(String fixture, WireFormat format, String type, String fileId, String taskId) {
