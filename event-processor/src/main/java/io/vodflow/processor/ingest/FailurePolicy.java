@@ -13,8 +13,9 @@ import java.util.Set;
  * the offsets stay uncommitted; the second are isolated record by record and dead-lettered.
  */
 public final class FailurePolicy {
-    // SQLSTATE classes no retry fixes: data exception, integrity violation, syntax/undefined object, bad cursor/txn use
-    private static final Set<String> PERMANENT_SQL_CLASSES = Set.of("22", "23", "42", "2B", "2F", "0A");
+    // SQLSTATE classes no retry fixes: data exception, integrity violation, syntax/undefined object, bad cursor/txn
+    // use, feature not supported, program limit exceeded (e.g. 54000, a value too large for an index row)
+    private static final Set<String> PERMANENT_SQL_CLASSES = Set.of("22", "23", "42", "2B", "2F", "0A", "54");
 
     private FailurePolicy() { }
 

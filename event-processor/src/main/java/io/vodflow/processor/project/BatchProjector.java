@@ -75,7 +75,7 @@ public class BatchProjector {
                 if (p.fileId() != null && !p.fileId().isBlank()) {
                     fold(media, p.fileId(), ProcedureRows.media(p, rows), MediaRow::merge);
                 }
-            } else if (event instanceof FileDeleted d && d.fileIds() != null) {
+            } else if (event instanceof FileDeleted d && d.fileIds() != null && !d.fileIds().isEmpty()) {
                 for (String fileId : d.fileIds()) {
                     fold(media, fileId, MediaRow.statusOnly(fileId, StatusRanks.MEDIA_DELETED).deletedAt(now), MediaRow::merge);
                     deleted.add(fileId);

@@ -14,6 +14,9 @@ import java.util.List;
 
 /** Maps a ProcedureStateChanged (v3 or v2) onto task, subtask-result and media rows. */
 final class ProcedureRows {
+    /** Result type of a subtask that names none. */
+    static final String UNTYPED = "Untyped";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProcedureRows() { }
@@ -71,7 +74,9 @@ final class ProcedureRows {
         }
         TaskStatus status = r.status() == null ? TaskStatus.UNKNOWN : r.status();
         int progress = r.progress() != null ? r.progress() : status == TaskStatus.SUCCESS ? 100 : 0;
-        return new ResultRow(taskId, r.type(), definition == null ? -1 : definition, status.name(), StatusRanks.of(status),
+        // a subtask without a Type is still one: it keeps its status under a placeholder instead of sinking its event
+        String type = r.type() == null || r.type().isBlank() ? UNTYPED : r.type();
+        return new ResultRow(taskId, type, definition == null ? -1 : definition, status.name(), StatusRanks.of(status),
                 progress, r.errCode(), Texts.blankToNull(r.errCodeExt()), Texts.blankToNull(r.message()),
                 Texts.blankToNull(url), width, height, bitrate, size, duration, Texts.blankToNull(container),
                 Texts.blankToNull(md5), Texts.blankToNull(cover), images, Texts.blankToNull(vtt), null, null, other,

@@ -3,6 +3,7 @@ package io.vodflow.processor.ingest;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcRollbackException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -29,5 +30,8 @@ class FailurePolicyTest {
         assertThat(FailurePolicy.isTransient(new R2dbcNonTransientResourceException("shutting down", "57P01"))).isTrue();
         assertThat(FailurePolicy.isPermanent(new R2dbcNonTransientResourceException("invalid byte sequence", "22021"))).isTrue();
         assertThat(FailurePolicy.isPermanent(new R2dbcNonTransientResourceException("value too long", "22001"))).isTrue();
+        // what Postgres answers for a key too large for its index, wrapped the way Spring reports it
+        assertThat(FailurePolicy.isPermanent(new DataAccessResourceFailureException("insert failed",
+                new R2dbcNonTransientResourceException("index row size 3032 exceeds btree version 4 maximum 2704", "54000")))).isTrue();
     }
 }

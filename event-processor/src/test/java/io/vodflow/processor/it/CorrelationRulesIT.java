@@ -1,5 +1,8 @@
 package io.vodflow.processor.it;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Issue 5 rules: one-time conflicts, forward-only status and progress, deletes, unknown types, legacy v2. */
 class CorrelationRulesIT extends ProcessorItSupport {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     MeterRegistry meters;
@@ -113,5 +117,26 @@ class CorrelationRulesIT extends ProcessorItSupport {
                 .jsonPath("$.status").isEqualTo("READY")
                 .jsonPath("$.renditions[0].definition").isEqualTo(20)
                 .jsonPath("$.renditions[0].height").isEqualTo(480));
+    }
+
+    @Test
+    void aSubtaskWithoutATypeKeepsItsEventAndADeletionNamingNoFileIsKeptRaw() throws Exception {
+        Ids ids = Ids.fresh();
+        ObjectNode finish = (ObjectNode) JSON.readTree(fixture("v3-procedure-finish.json", ids, null));
+        ArrayNode results = (ArrayNode) finish.findValue("MediaProcessResultSet");
+        results.add(JSON.readTree("{\"SampleSnapshotTask\":{\"Status\":\"SUCCESS\",\"Progress\":100}}"));
+        results.add(JSON.readTree("{\"Type\":\"\",\"CoverBySnapshotTask\":{\"Status\":\"SUCCESS\",\"Progress\":100}}"));
+        String marker = "empty-delete-" + ids.fileId();
+        byte[] emptyDelete = ("{\"EventType\":\"FileDeleted\",\"FileDeleteEvent\":{\"FileIdSet\":[]},\"Note\":\"" + marker + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        send(ids.fileId(), JSON.writeValueAsBytes(finish), emptyDelete);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM unknown_event WHERE raw_body LIKE ?", "%" + marker + "%") != null);
+        assertThat(row("SELECT status FROM procedure_task WHERE task_id = ?", ids.taskId())).containsEntry("status", "FINISH");
+        assertThat(row("SELECT status FROM media WHERE file_id = ?", ids.fileId())).containsEntry("status", "READY");
+        assertThat(rows("SELECT type FROM task_result WHERE task_id = ?", ids.taskId()))
+                .extracting(r -> r.get("type")).contains("Transcode", "Untyped");
+        assertThat(row("SELECT event_type FROM unknown_event WHERE raw_body LIKE ?", "%" + marker + "%"))
+                .containsEntry("event_type", "FileDeleted");
     }
 }

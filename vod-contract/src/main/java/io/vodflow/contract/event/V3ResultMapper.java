@@ -31,7 +31,7 @@ final class V3ResultMapper {
 
     static MediaProcessResult mediaProcess(JsonNode element) {
         String type = text(element, "Type");
-        JsonNode task = task(element, TASK_MEMBERS.get(type));
+        JsonNode task = task(element, type == null ? null : TASK_MEMBERS.get(type));
         JsonNode input = object(task, "Input");
         return new MediaProcessResult(type, TaskStatus.parse(text(task, "Status")), text(task, "ErrCodeExt"),
                 integer(task, "ErrCode"), text(task, "Message"), integer(task, "Progress"),

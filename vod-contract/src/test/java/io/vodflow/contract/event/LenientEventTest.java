@@ -61,6 +61,18 @@ class LenientEventTest {
     }
 
     @Test
+    void aSubtaskWithoutATypeKeepsItsStatusAndFindsItsTaskMember() {
+        ProcedureStateChanged e = (ProcedureStateChanged) parser.parse(utf8("""
+                {"EventType":"ProcedureStateChanged","ProcedureStateChangeEvent":{"TaskId":"t","Status":"FINISH",
+                 "MediaProcessResultSet":[{"SampleSnapshotTask":{"Status":"SUCCESS","Progress":100}},
+                 {"Type":null,"CoverBySnapshotTask":{"Status":"FAIL","ErrCodeExt":"x"}}]}}
+                """));
+        assertThat(e.mediaProcessResults()).extracting(MediaProcessResult::type).containsExactly(null, null);
+        assertThat(e.mediaProcessResults()).extracting(MediaProcessResult::status)
+                .containsExactly(TaskStatus.SUCCESS, TaskStatus.FAIL);
+    }
+
+    @Test
     void v2UnknownTypeKeepsItsKeysAndRawBody() {
         byte[] body = utf8("{\"version\":\"4.0\",\"eventType\":\"TranscodeComplete\",\"data\":{\"vodTaskId\":\"v\","
                 + "\"fileId\":\"f\",\"status\":0}}");
