@@ -60,12 +60,14 @@ public class CallbackHandler {
         String second = vars.get("second");
         ServerHttpRequest request = serverRequest.exchange().getRequest();
         long receivedAt = clock.millis();
+        long arrival = System.nanoTime();
         return Mono.defer(() -> {
             String subAppId = paths.subAppId(first, second);
             return bodies.read(request).flatMap(body -> {
                 CallbackRouting routing = records.route(body);
                 signatures.check(SignatureFields.locate(routing, request.getHeaders(), request.getQueryParams()));
-                return intake.accept(CallbackRecordFactory.record(routing, body, receivedAt, CallbackSource.PUSH, subAppId));
+                return intake.accept(CallbackRecordFactory.record(routing, body, receivedAt, CallbackSource.PUSH, subAppId),
+                        Duration.ofNanos(System.nanoTime() - arrival));
             });
         }).flatMap(this::answer)
                 .doOnError(CallbackRejection.class, e -> metrics.rejected(e.reason()))

@@ -16,6 +16,8 @@ import java.time.Duration;
  */
 public final class CallbackIntake {
     private static final Logger log = LoggerFactory.getLogger(CallbackIntake.class);
+    /** The least time Kafka gets to ack, however long the request took to arrive. */
+    static final Duration MIN_KAFKA_WAIT = Duration.ofMillis(250);
     private final CallbackPublisher publisher;
     private final FallbackRepository fallback;
     private final KafkaAvailability kafka;
@@ -33,15 +35,20 @@ public final class CallbackIntake {
         this.fallbackDeadline = fallbackDeadline;
     }
 
-    /** Completes with where the callback is now durable, or errors with {@link FallbackUnavailableException}. */
-    public Mono<Durability> accept(CallbackRecord record) {
+    /**
+     * Completes with where the callback is now durable, or errors with {@link FallbackUnavailableException}.
+     * {@code spent} is what the request already took (reading its body): it comes off the Kafka wait, so a slow
+     * body does not push the answer past VOD's window, though Kafka always gets at least {@link #MIN_KAFKA_WAIT}.
+     */
+    public Mono<Durability> accept(CallbackRecord record, Duration spent) {
         if (kafka.bypassed()) {
             return toFallback(record);
         }
+        Duration kafkaWait = kafkaWait(spent);
         return Mono.defer(() -> {
             long start = System.nanoTime();
             return publisher.publish(record)
-                    .timeout(ackDeadline)
+                    .timeout(kafkaWait)
                     .then(Mono.fromSupplier(() -> {
                         metrics.kafkaAck(System.nanoTime() - start);
                         kafka.markUp();
@@ -53,6 +60,13 @@ public final class CallbackIntake {
                     .log("kafka did not ack in time; keeping callback in the fallback store");
             return toFallback(record);
         });
+    }
+
+    /** The ack deadline less what the request already spent, within [{@link #MIN_KAFKA_WAIT}, ack deadline]. */
+    Duration kafkaWait(Duration spent) {
+        Duration left = ackDeadline.minus(spent.isNegative() ? Duration.ZERO : spent);
+        Duration floor = MIN_KAFKA_WAIT.compareTo(ackDeadline) < 0 ? MIN_KAFKA_WAIT : ackDeadline;
+        return left.compareTo(floor) < 0 ? floor : left;
     }
 
     private Mono<Durability> toFallback(CallbackRecord record) {

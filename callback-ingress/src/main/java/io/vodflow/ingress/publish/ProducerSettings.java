@@ -31,8 +31,11 @@ public final class ProducerSettings {
         // delivery.timeout.ms must be >= linger.ms + request.timeout.ms
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (delivery - lingerMs));
-        // send() blocks the sender thread while metadata is missing or the buffer is full; keep that short
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) delivery);
+        // send() runs on the caller's thread, an event loop: it must never wait there for metadata or buffer space.
+        // Missing metadata or a full buffer fails the send at once and the callback goes to the fallback store;
+        // the publisher fetches the topic's metadata in the background and the producer keeps it while idle
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 0);
+        p.put(ProducerConfig.METADATA_MAX_IDLE_CONFIG, (int) Duration.ofDays(1).toMillis());
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);

@@ -1,6 +1,7 @@
 package io.vodflow.ingress.publish;
 
 import org.springframework.beans.factory.DisposableBean;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -8,6 +9,7 @@ import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderOptions;
 import reactor.kafka.sender.SenderRecord;
 import reactor.kafka.sender.SenderResult;
+import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, DisposableBean {
     private final KafkaSender<String, byte[]> sender;
     private final KafkaRecordMapper mapper;
+    private final Disposable metadataWarmUp;
 
     /** @param producerConfig complete producer configuration (see {@link ProducerSettings}) */
     public ReactorKafkaCallbackPublisher(Map<String, Object> producerConfig, String topic) {
@@ -30,6 +33,11 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
                 .scheduler(Schedulers.immediate())
                 .closeTimeout(Duration.ofSeconds(5)));
         this.mapper = new KafkaRecordMapper(topic);
+        // sends never wait for metadata (max.block.ms=0), so it is fetched here, off the event loops, until it arrives
+        this.metadataWarmUp = sender.doOnProducer(producer -> producer.partitionsFor(topic))
+                .subscribeOn(Schedulers.boundedElastic())
+                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofMillis(200)))
+                .subscribe(partitions -> { }, error -> { });
     }
 
     @Override
@@ -60,6 +68,7 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
 
     @Override
     public void destroy() {
+        metadataWarmUp.dispose();
         sender.close();
     }
 }
