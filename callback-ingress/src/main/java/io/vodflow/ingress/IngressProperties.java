@@ -95,5 +95,12 @@ public record IngressProperties(
             @DefaultValue("15s") @NotNull Duration publishTimeout,
             /** Pause after a failed pull, publish or confirm. */
             @DefaultValue("1s") @NotNull Duration errorBackoff) {
+
+        /** VOD takes a pulled event back after 30 s; a confirm after that fails and the whole batch comes again. */
+        @AssertTrue(message = "pull.publish-timeout + pull.request-timeout + 2 s must stay under 30 s (VOD's redelivery timeout)")
+        public boolean isConfirmedWithinRedeliveryTimeout() {
+            return publishTimeout == null || requestTimeout == null
+                    || publishTimeout.plus(requestTimeout).plusSeconds(2).compareTo(Duration.ofSeconds(30)) < 0;
+        }
     }
 }

@@ -42,6 +42,13 @@ class IngressPropertiesTest {
     }
 
     @Test
+    void pullTimeoutsThatConfirmAfterVodsRedeliveryAreRefused() {
+        assertThat(VALIDATOR.validate(bind(Map.of()))).isEmpty();
+        IngressProperties p = bind(Map.of("vodflow.ingress.pull.publish-timeout", "20s"));
+        assertThat(VALIDATOR.validate(p)).extracting(v -> v.getMessage()).anyMatch(m -> m.contains("30 s"));
+    }
+
+    @Test
     void theSignKeyNeverPrints() {
         assertThat(bind(Map.of("vodflow.ingress.sign-key", "VerySecretKey")).toString()).doesNotContain("VerySecretKey");
     }
