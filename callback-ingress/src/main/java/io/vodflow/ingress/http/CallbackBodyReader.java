@@ -1,6 +1,6 @@
 package io.vodflow.ingress.http;
 
-import org.springframework.core.io.buffer.DataBuffer;
+import io.vodflow.kit.http.BufferedBodies;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -31,20 +31,10 @@ public final class CallbackBodyReader {
             return Mono.error(CallbackRejection.tooLarge(maxBytes));
         }
         return DataBufferUtils.join(request.getBody(), maxBytes)
-                .map(CallbackBodyReader::toBytes)
+                .map(BufferedBodies::take)
                 .defaultIfEmpty(EMPTY)
                 .timeout(timeout)
                 .onErrorMap(DataBufferLimitException.class, e -> CallbackRejection.tooLarge(maxBytes))
                 .onErrorMap(TimeoutException.class, e -> CallbackRejection.bodyTimeout(Math.max(1, timeout.toSeconds())));
-    }
-
-    private static byte[] toBytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.vodflow.signer.http;
 
+import io.vodflow.kit.http.BufferedBodies;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -42,7 +43,7 @@ public class BodyLimitFilter implements WebFilter, Ordered {
         }
         if (declared < 0 && request.getHeaders().containsKey(HttpHeaders.TRANSFER_ENCODING)) {
             return DataBufferUtils.join(request.getBody(), maxBytes)
-                    .map(BodyLimitFilter::copyAndRelease)
+                    .map(BufferedBodies::take)
                     .defaultIfEmpty(new byte[0])
                     .flatMap(body -> chain.filter(exchange.mutate().request(new ReadBody(request, body)).build()));
         }
@@ -65,16 +66,6 @@ public class BodyLimitFilter implements WebFilter, Ordered {
                 .filter(limit -> limit >= 0)
                 .findFirst()
                 .orElse(Integer.MAX_VALUE);
-    }
-
-    private static byte[] copyAndRelease(DataBuffer joined) {
-        try {
-            byte[] bytes = new byte[joined.readableByteCount()];
-            joined.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(joined);
-        }
     }
 
     /** The request with its body already read (heap bytes: nothing to release if the handler never reads them). */
