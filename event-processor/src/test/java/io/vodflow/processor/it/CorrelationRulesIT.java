@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,6 +46,40 @@ class CorrelationRulesIT extends ProcessorItSupport {
                 .containsEntry("user_id", "u-once");
         assertThat(row("SELECT used_file_id FROM upload_signature WHERE id = ?", signature)).containsEntry("used_file_id", first.fileId());
         assertThat(meters.counter("vodflow.processor.signature.conflicts").count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aOneTimeSignatureClaimedAtOnceFromTwoPartitionsIsLinkedExactlyOnce() {
+        for (int round = 0; round < 5; round++) {
+            Ids a = Ids.fresh();
+            Ids b = Ids.fresh();
+            while (partitionOf(b.fileId()) == partitionOf(a.fileId())) {
+                b = Ids.fresh();
+            }
+            Ids first = a;
+            Ids second = b;
+            UUID signature = insertSignature("u-race", true);
+            String context = codec.issue(signature);
+            // different partitions: whether one poll's transaction takes both or two transactions race for the
+            // signature row (rounds differ by timing), exactly one upload is linked
+            send(first.fileId(), fixture("v3-new-file-upload.json", first, context));
+            send(second.fileId(), fixture("v3-new-file-upload.json", second, context));
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows("SELECT 1 FROM media WHERE file_id IN (?, ?)",
+                    first.fileId(), second.fileId()).size() == 2);
+
+            List<Map<String, Object>> media = rows("SELECT file_id, attribution, user_id FROM media WHERE file_id IN (?, ?)",
+                    first.fileId(), second.fileId());
+            assertThat(media).extracting(m -> m.get("attribution")).containsExactlyInAnyOrder("LINKED", "CONFLICT");
+            Object linked = media.stream().filter(m -> "LINKED".equals(m.get("attribution"))).findFirst().orElseThrow().get("file_id");
+            Object refused = linked.equals(first.fileId()) ? second.fileId() : first.fileId();
+            assertThat(row("SELECT used_file_id FROM upload_signature WHERE id = ?", signature)).containsEntry("used_file_id", linked);
+            assertThat(rows("SELECT file_id, linked_file_id FROM signature_conflict WHERE signature_id = ?", signature))
+                    .singleElement().isEqualTo(Map.of("file_id", refused, "linked_file_id", linked));
+        }
+    }
+
+    private static int partitionOf(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
     }
 
     @Test
