@@ -8,9 +8,14 @@ import java.time.OffsetDateTime;
 /** Read side of procedure tasks: the task, its subtasks and the owner of its file. */
 public class TaskQueryRepository {
     private static final String TASK = """
-            SELECT t.task_id, t.file_id, t.status, t.progress, t.err_code, t.message, t.created_at, t.updated_at,
-                   t.finished_at, m.user_id
-            FROM procedure_task t LEFT JOIN media m ON m.file_id = t.file_id
+            SELECT t.task_id, COALESCE(t.file_id, m.file_id) AS file_id, t.status, t.progress, t.err_code, t.message,
+                   t.created_at, t.updated_at, t.finished_at, m.user_id
+            FROM procedure_task t LEFT JOIN LATERAL (
+                SELECT file_id, user_id FROM media WHERE file_id = t.file_id
+                UNION ALL
+                -- a task first known from a callback without FileId: the upload that started it names it
+                SELECT file_id, user_id FROM media WHERE t.file_id IS NULL AND procedure_task_id = t.task_id
+                LIMIT 1) m ON true
             WHERE t.task_id = $1
             """;
     private static final String SUBTASKS = """

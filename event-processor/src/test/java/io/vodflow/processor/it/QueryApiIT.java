@@ -1,8 +1,10 @@
 package io.vodflow.processor.it;
 
+import io.vodflow.contract.event.CallbackRoutingReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +64,25 @@ class QueryApiIT extends ProcessorItSupport {
                 .expectStatus().isNotFound();
         http.get().uri("/v1/tasks/{id}", ids.taskId()).headers(h -> h.setBearerAuth(token("ops", "admin"))).exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void aTaskFirstKnownWithoutItsFileIdIsShownToTheOwnerOfTheUploadThatNamesIt() {
+        Ids ids = Ids.fresh();
+        String finishWithoutFileId = new String(fixture("v3-procedure-finish.json", ids, null), StandardCharsets.UTF_8)
+                .replace("\"FileId\": \"" + ids.fileId() + "\",", "");
+        assertThat(new CallbackRoutingReader().read(finishWithoutFileId.getBytes(StandardCharsets.UTF_8)).fileId()).isNull();
+        send(ids.taskId(), finishWithoutFileId.getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM procedure_task WHERE task_id = ? AND status = 'FINISH'", ids.taskId()) != null);
+        send(ids.fileId(), fixture("v3-new-file-upload.json", ids, codec.issue(insertSignature("u-late-link", false))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND user_id = 'u-late-link'", ids.fileId()) != null);
+
+        http.get().uri("/v1/tasks/{id}", ids.taskId()).headers(h -> h.setBearerAuth(token("u-late-link"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.fileId").isEqualTo(ids.fileId())
+                .jsonPath("$.status").isEqualTo("FINISH");
+        http.get().uri("/v1/tasks/{id}", ids.taskId()).headers(h -> h.setBearerAuth(token("u-nosy"))).exchange()
+                .expectStatus().isNotFound();
     }
 
     @Test
