@@ -1,10 +1,10 @@
 package io.vodflow.ingress.pull;
 
-import io.vodflow.contract.event.CallbackRouting;
 import io.vodflow.contract.event.CallbackRoutingReader;
 import io.vodflow.contract.event.VodEventParseException;
 import io.vodflow.contract.event.WireFormat;
 import io.vodflow.ingress.IngressProperties;
+import io.vodflow.ingress.http.CallbackRecordFactory;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
 import io.vodflow.ingress.publish.CallbackRecord;
@@ -18,15 +18,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reliable-callback mode: long-poll PullEvents, publish the batch to Kafka, and once every event of it has an
@@ -91,17 +87,13 @@ public final class VodEventPuller extends SubscriptionLifecycle {
             long receivedAt = clock.millis();
             List<CallbackRecord> records = events.stream().map(event -> toRecord(event, receivedAt)).toList();
             Set<Integer> acked = ConcurrentHashMap.newKeySet();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
             return publisher.publishInOrder(records)
                     .doOnNext(acked::add)
                     .then()
                     .timeout(props.publishTimeout())
-                    .onErrorResume(e -> {
-                        failure.set(e);
-                        return Mono.empty();
-                    })
-                    .then(Mono.defer(() -> confirm(events, acked)))
-                    .then(Mono.defer(() -> failure.get() == null ? Mono.<Void>empty() : Mono.<Void>error(failure.get())));
+                    // a failed batch still confirms what did reach Kafka, then fails the cycle (which backs off)
+                    .onErrorResume(failure -> confirm(events, acked).then(Mono.error(failure)))
+                    .then(Mono.defer(() -> confirm(events, acked)));
         });
     }
 
@@ -129,25 +121,15 @@ public final class VodEventPuller extends SubscriptionLifecycle {
 
     private CallbackRecord toRecord(PulledEvent event, long receivedAt) {
         try {
-            CallbackRouting r = reader.read(event.body());
-            return new CallbackRecord(r.routingKey(), event.body(), r.format(), r.eventType(), receivedAt,
-                    CallbackSource.PULL, subAppId, r.dedupeId());
+            return CallbackRecordFactory.record(reader.read(event.body()), event.body(), receivedAt, CallbackSource.PULL, subAppId);
         } catch (VodEventParseException e) {
             // confirming it away would lose what VOD still holds: it goes to Kafka as it is, keyed and deduped by its
             // bytes (the same on every redelivery), and the processor dead-letters it with the reason for an operator
             metrics.pulled("unreadable", 1);
             log.atWarn().addKeyValue("error", e.getMessage()).log("pulled event cannot be routed; publishing it unrouted");
-            String digest = HexFormat.of().formatHex(sha256(event.body()));
-            return new CallbackRecord(digest, event.body(), WireFormat.V3, UNROUTABLE_TYPE, receivedAt,
-                    CallbackSource.PULL, subAppId, digest);
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+            String dedupeId = CallbackRoutingReader.unroutedDedupeId(event.body());
+            return new CallbackRecord(dedupeId, event.body(), WireFormat.V3, UNROUTABLE_TYPE, receivedAt,
+                    CallbackSource.PULL, subAppId, dedupeId);
         }
     }
 

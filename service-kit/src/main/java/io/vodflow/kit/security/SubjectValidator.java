@@ -24,7 +24,6 @@ final class SubjectValidator implements OAuth2TokenValidator<Jwt> {
     }
 
     static boolean usable(String sub) {
-        return sub != null && !sub.isBlank() && sub.length() <= MAX_LENGTH
-                && StorableText.plain(sub);
+        return sub != null && !sub.isBlank() && sub.length() <= MAX_LENGTH && StorableText.plain(sub);
     }
 }

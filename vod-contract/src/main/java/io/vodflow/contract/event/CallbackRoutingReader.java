@@ -22,6 +22,14 @@ public final class CallbackRoutingReader {
     }
 
     /**
+     * The dedupe id of a body {@link #read} refuses: SHA-256 of its bytes, so identical redeliveries (a pulled event
+     * comes back byte for byte) share it; never equal to a routed event's id, which hashes a canonical form.
+     */
+    public static String unroutedDedupeId(byte[] body) {
+        return CanonicalJsonDigest.ofBytes(body);
+    }
+
+    /**
      * A top-level scalar by name, exact case first, then any letter case ({@code sign}, {@code SIGN}, {@code t}):
      * where and how VOD spells these is UNCONFIRMED (contract 4.5). Numbers are given as their decimal text.
      */

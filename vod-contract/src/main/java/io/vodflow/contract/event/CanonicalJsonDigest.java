@@ -30,12 +30,7 @@ final class CanonicalJsonDigest {
 
     /** Lower-case hex SHA-256. */
     static String of(ObjectNode root) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        MessageDigest sha256 = sha256();
         try (JsonGenerator gen = VodJson.MAPPER.getFactory()
                 .createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), sha256))) {
             writeObject(gen, root, true);
@@ -43,6 +38,19 @@ final class CanonicalJsonDigest {
             throw new UncheckedIOException(e);
         }
         return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** Lower-case hex SHA-256 of bytes as they are, for a body that has no canonical form (it does not parse). */
+    static String ofBytes(byte[] body) {
+        return HexFormat.of().formatHex(sha256().digest(body));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 
     static boolean isDeliveryKey(String name) {

@@ -164,6 +164,14 @@ class CallbackRoutingReaderTest {
     }
 
     @Test
+    void anUnroutedBodyIsDedupedBySha256OfItsBytes() throws Exception {
+        byte[] body = utf8("{\"EventType\":\"" + "X".repeat(200) + "\"}");
+        assertThat(CallbackRoutingReader.unroutedDedupeId(body))
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)))
+                .isEqualTo(CallbackRoutingReader.unroutedDedupeId(body.clone()));
+    }
+
+    @Test
     void aKeyOfTheLongestLengthIsTaken() {
         String id = "5".repeat(EventKeys.MAX_KEY_LENGTH);
         byte[] body = ("{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"" + id + "\"}}")
