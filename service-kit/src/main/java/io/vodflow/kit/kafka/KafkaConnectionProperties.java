@@ -19,10 +19,10 @@ public record KafkaConnectionProperties(
         @NotBlank String bootstrap,
         /** Partitions of topics created at start. */
         @DefaultValue("6") @Min(1) @Max(1000) int partitions,
-        /** Replication factor of topics created at start (1 for a single broker). */
-        @DefaultValue("1") @Min(1) @Max(10) short replication,
-        /** min.insync.replicas of topics created at start. */
-        @DefaultValue("1") @Min(1) @Max(10) int minInsyncReplicas,
+        /** Replication factor of topics created at start; unset = the broker's {@code default.replication.factor}. */
+        @Min(1) @Max(10) Short replication,
+        /** min.insync.replicas of topics created at start; unset = the broker's default. */
+        @Min(1) @Max(10) Integer minInsyncReplicas,
         /** Pause between attempts to create topics while Kafka is unreachable. */
         @DefaultValue("5s") Duration provisionRetry,
         /** Extra client properties passed to every producer, consumer and admin client (e.g. security). */

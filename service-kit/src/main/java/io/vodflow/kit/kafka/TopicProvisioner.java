@@ -10,6 +10,7 @@ import org.springframework.context.SmartLifecycle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -89,11 +90,16 @@ public class TopicProvisioner implements SmartLifecycle {
         }
     }
 
-    private NewTopic toNewTopic(TopicSpec spec) {
+    NewTopic toNewTopic(TopicSpec spec) {
         Map<String, String> configs = new HashMap<>(spec.configs());
-        configs.putIfAbsent("min.insync.replicas", String.valueOf(props.minInsyncReplicas()));
-        return new NewTopic(spec.name(), spec.partitions() == null ? props.partitions() : spec.partitions(),
-                spec.replication() == null ? props.replication() : spec.replication()).configs(configs);
+        // unset means the broker's own defaults: a cluster of three that wants three copies gets them, and one
+        // that refuses a replication factor it does not allow is not asked for one
+        if (props.minInsyncReplicas() != null) {
+            configs.putIfAbsent("min.insync.replicas", String.valueOf(props.minInsyncReplicas()));
+        }
+        Short replication = spec.replication() == null ? props.replication() : spec.replication();
+        return new NewTopic(spec.name(), Optional.of(spec.partitions() == null ? props.partitions() : spec.partitions()),
+                Optional.ofNullable(replication)).configs(configs);
     }
 
     @Override
