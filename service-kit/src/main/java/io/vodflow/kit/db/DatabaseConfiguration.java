@@ -35,9 +35,9 @@ public class DatabaseConfiguration {
                 .password(props.password().reveal())
                 .applicationName(url.params().getOrDefault("application_name", "vodflow"))
                 .connectTimeout(Duration.ofSeconds(10));
-        if (url.sslMode() != null) {
-            cfg.sslMode(SSLMode.fromValue(url.sslMode()));
-        }
+        // libpq's and the JDBC driver's default is "prefer"; R2DBC's own would be "disable", so without this a
+        // server that insists on TLS would take the migrations (JDBC) and then refuse every R2DBC connection
+        cfg.sslMode(url.sslMode() == null ? SSLMode.PREFER : SSLMode.fromValue(url.sslMode()));
         ConnectionFactory factory = new PostgresqlConnectionFactory(cfg.build());
         return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
                 .initialSize(Math.min(2, props.poolSize()))
