@@ -3,11 +3,14 @@ package io.vodflow.kit.security;
 import io.vodflow.kit.cors.CorsProblemFilter;
 import io.vodflow.kit.cors.CorsProperties;
 import io.vodflow.kit.problem.ProblemResponses;
+import io.vodflow.kit.secret.PublishedDevDefault;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -38,6 +41,21 @@ public class SecurityConfiguration {
         ReactiveJwtDecoder decoder = JwtDecoderFactory.create(props);
         return props.verifiedCacheTtl().isZero() ? decoder
                 : new CachingJwtDecoder(decoder, props.verifiedCacheTtl(), props.verifiedCacheSize(), props.clockSkew(), Clock.systemUTC());
+    }
+
+    /**
+     * HS256 on the README's dev secret lets anyone mint tokens, admin ones included, and the sourceContext key is
+     * derived from it unless set apart: said at start unless neither applies (JWKS and a key of its own).
+     */
+    @Bean
+    SmartInitializingSingleton jwtSecretDevDefaultWarning(Environment env, JwtProperties props) {
+        PublishedDevDefault secret = new PublishedDevDefault("VODFLOW_JWT_SECRET", "vodflow.jwt.secret", "vodflow.dev.jwt-secret");
+        boolean used = !props.usesJwks() || env.getProperty("vodflow.source-context.key", "").isBlank();
+        return () -> {
+            if (used) {
+                secret.warnIfInUse(env);
+            }
+        };
     }
 
     /** The firewall's refusals (encoded NUL, slash or dot segments in the path …) as a 400 problem instead of an empty 400. */

@@ -4,13 +4,16 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.vodflow.kit.secret.PublishedDevDefault;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 
-/** Beans of the signer that are not components: the clock and the OpenAPI description. */
+/** Beans of the signer that are not components: the clock, the dev-key warning and the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
 public class SignerConfiguration {
 
@@ -18,6 +21,14 @@ public class SignerConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The README's dev VOD key pair signs nothing VOD accepts, yet an operator should hear it is in use. */
+    @Bean
+    SmartInitializingSingleton vodSecretKeyDevDefaultWarning(Environment env) {
+        PublishedDevDefault key = new PublishedDevDefault("VODFLOW_VOD_SECRET_KEY", "vodflow.signer.keys.primary.secret-key",
+                "vodflow.dev.vod-secret-key");
+        return () -> key.warnIfInUse(env);
     }
 
     @Bean
