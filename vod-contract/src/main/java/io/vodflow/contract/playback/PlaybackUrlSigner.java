@@ -28,6 +28,8 @@ public final class PlaybackUrlSigner {
     private static final Set<String> SIGNED_PARAMS = Set.of("t", "exper", "rlimit", "us", "sign");
     private static final Set<String> IMAGE_TYPES = Set.of("jpg", "jpeg", "png", "gif", "bmp", "webp", "tif", "tiff");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A longer duration than any media has (a callback may claim 1e300 s) would overflow the expiry. */
+    private static final Duration MAX_MEDIA_DURATION = Duration.ofDays(366);
 
     private final PlaybackSigningSettings settings;
 
@@ -37,18 +39,27 @@ public final class PlaybackUrlSigner {
 
     /**
      * The URL a client should play: signed with expiry now + media duration + margin and a fresh {@code us} when
-     * its domain has a KEY; unchanged when it has none, when it is an image (cover), or when it is null/blank.
+     * its domain has a KEY; unchanged when it has none, when it is an image (cover), when it is null/blank, or when it
+     * is not a URL that can be signed (never an exception: one odd stored URL must not fail a whole media answer).
      */
     public String signForPlayback(String url, Duration mediaDuration, Instant now) {
-        if (url == null || url.isBlank()) {
+        if (url == null || url.isBlank() || !settings.enabled()) {
             return url;
         }
-        URI uri = parse(url);
+        URI uri;
+        try {
+            uri = parse(url);
+        } catch (IllegalArgumentException e) {
+            // a stored URL VOD did not shape this way (a space, a query that already carries t or sign) cannot be
+            // signed safely; it is handed on as stored rather than failing the whole answer it is part of
+            return url;
+        }
         String key = settings.keyFor(uri.getHost());
         if (key == null || isImage(uri.getRawPath())) {
             return url;
         }
-        Duration duration = mediaDuration == null || mediaDuration.isNegative() ? Duration.ZERO : mediaDuration;
+        Duration duration = mediaDuration == null || mediaDuration.isNegative() ? Duration.ZERO
+                : mediaDuration.compareTo(MAX_MEDIA_DURATION) > 0 ? MAX_MEDIA_DURATION : mediaDuration;
         Instant expiry = now.plus(duration).plus(settings.expiryMargin());
         long t = expiry.getEpochSecond() + (expiry.getNano() > 0 ? 1 : 0);
         return sign(url, key, t, settings.exper(), settings.rlimit(), randomUs());

@@ -125,6 +125,28 @@ class PlaybackUrlSignerTest {
     }
 
     @Test
+    void playbackUrlsThatCannotBeSignedAreHandedOnAsStoredInsteadOfFailing() {
+        Instant now = Instant.ofEpochSecond(1_700_000_000L);
+        PlaybackUrlSigner keyed = new PlaybackUrlSigner(new PlaybackSigningSettings(Map.of("*", KEY), Duration.ofMinutes(5), null, null));
+        PlaybackUrlSigner off = new PlaybackUrlSigner(PlaybackSigningSettings.disabled());
+        for (String odd : new String[] {"https://x.vod2.myqcloud.com/a b.mp4", "https://x.vod2.myqcloud.com/f.mp4?t=5f00",
+                "https://x.vod2.myqcloud.com/f.mp4?Sign=1", "not a url at all", "mailto:someone@example.com", "https://host"}) {
+            assertThat(keyed.signForPlayback(odd, Duration.ofSeconds(60), now)).isEqualTo(odd);
+            assertThat(off.signForPlayback(odd, Duration.ofSeconds(60), now)).isEqualTo(odd);
+        }
+    }
+
+    @Test
+    void anAbsurdMediaDurationIsCappedInsteadOfOverflowingTheExpiry() {
+        PlaybackUrlSigner signer = new PlaybackUrlSigner(new PlaybackSigningSettings(Map.of("*", KEY), Duration.ZERO, null, null));
+        Instant now = Instant.ofEpochSecond(1_700_000_000L);
+
+        String signed = signer.signForPlayback(URL, Duration.ofMillis(Long.MAX_VALUE), now);
+
+        assertThat(signed).startsWith(URL + "?t=" + Long.toHexString(1_700_000_000L + 366L * 86_400));
+    }
+
+    @Test
     void hlsPlaylistAndItsSegmentsShareOneSignatureBecauseTheyShareDir() {
         String playlist = "http://example.vod2.myqcloud.com/dir1/dir2/v.f210.m3u8";
         String segment = "http://example.vod2.myqcloud.com/dir1/dir2/v.f210_0.ts";
