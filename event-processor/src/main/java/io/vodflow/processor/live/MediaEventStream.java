@@ -78,8 +78,23 @@ public class MediaEventStream extends SubscriptionLifecycle {
     protected Disposable subscribe() {
         return Flux.defer(receiver::tail)
                 .doOnNext(this::take)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, props.restartBackoff()))
+                // capped, and counted afresh after a tail that delivered: a flaky broker must not push the next
+                // attempt hours away; the events kept are forgotten, since what is published until the new tail
+                // is positioned never reaches them, and a client resuming from before gets a reset, not a gap
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, props.restartBackoff())
+                        .maxBackoff(props.restartBackoff().multipliedBy(15)).transientErrors(true)
+                        .doBeforeRetry(signal -> {
+                            log.atWarn().addKeyValue("error", signal.failure().getClass().getSimpleName())
+                                    .log("media event tail failed; restarting it");
+                            forgetRecent();
+                        }))
                 .subscribe(e -> { }, e -> log.atError().setCause(e).log("media event tail stopped"));
+    }
+
+    private void forgetRecent() {
+        synchronized (lock) {
+            recent.clear();
+        }
     }
 
     private void take(TailedEvent tailed) {

@@ -30,6 +30,11 @@ final class RecentEvents {
         events.addLast(event);
     }
 
+    /** Forgets every event held (after a gap in the tail, none of them can promise "nothing missed after me"). */
+    void clear() {
+        events.clear();
+    }
+
     /** The events after the one with {@code eventId}, oldest first; empty when it is not (or no longer) held. */
     Optional<List<TailedEvent>> after(String eventId) {
         if (eventId == null) {

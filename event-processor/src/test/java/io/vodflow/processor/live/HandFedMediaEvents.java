@@ -15,13 +15,16 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /** A {@link MediaEventStream} whose topic tail is fed by the test, event by event, on the test's thread. */
 final class HandFedMediaEvents implements AutoCloseable {
     final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     final ProcessorProperties props;
-    private final Sinks.Many<TailedEvent> topic = Sinks.many().unicast().onBackpressureBuffer();
+    // a fresh tail per subscription, as the real receiver gives after a restart
+    private volatile Sinks.Many<TailedEvent> topic = Sinks.many().unicast().onBackpressureBuffer();
+    final AtomicInteger tails = new AtomicInteger();
     final MediaEventStream stream;
 
     HandFedMediaEvents() {
@@ -34,6 +37,9 @@ final class HandFedMediaEvents implements AutoCloseable {
         stream = new MediaEventStream(new MediaEventReceiver(null, null) {
             @Override
             public Flux<TailedEvent> tail() {
+                if (tails.getAndIncrement() > 0) {
+                    topic = Sinks.many().unicast().onBackpressureBuffer();
+                }
                 return topic.asFlux();
             }
         }, json, props);
@@ -51,6 +57,11 @@ final class HandFedMediaEvents implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The topic tail fails, as a lost broker connection would end it; the stream starts a new one. */
+    void failTail() {
+        topic.tryEmitError(new IllegalStateException("tail lost")).orThrow();
     }
 
     static List<String> ids(int from, int to) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import static io.vodflow.processor.live.HandFedMediaEvents.ids;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The fan-out itself, fed by hand: a subscriber that cannot keep up is ended, then resumes without a gap. */
 class MediaEventStreamTest {
@@ -33,6 +34,22 @@ class MediaEventStreamTest {
         List<String> resumed = fed.stream.events(slow.items.get(slow.items.size() - 1)).map(MediaEventStreamTest::id)
                 .take(44).collectList().block(Duration.ofSeconds(5));
         assertThat(resumed).as("resuming from the last one held gives the rest, no gap").isEqualTo(ids(256, 300));
+    }
+
+    @Test
+    void afterTheTailRestartsAnIdFromBeforeItIsAResetNotASilentGap() {
+        try (HandFedMediaEvents restarting = new HandFedMediaEvents(Map.of("vodflow.processor.restart-backoff", "10ms"))) {
+            restarting.publish(0, 10);
+            restarting.failTail();
+            await().atMost(Duration.ofSeconds(5)).until(() -> restarting.tails.get() == 2);
+            restarting.publish(10, 20);
+
+            LiveItem first = restarting.stream.events("e-5").blockFirst(Duration.ofSeconds(5));
+            assertThat(first).as("what was published while no tail ran is unknown here").isInstanceOf(LiveItem.Reset.class);
+            List<String> after = restarting.stream.events("e-15").map(MediaEventStreamTest::id).take(4)
+                    .collectList().block(Duration.ofSeconds(5));
+            assertThat(after).as("events of the new tail resume as before").isEqualTo(ids(16, 20));
+        }
     }
 
     @Test
