@@ -5,7 +5,12 @@ import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 
-/** Finds tasks that stopped moving before FINISH and stamps them checked (SKIP LOCKED: instances share the work). */
+/**
+ * Finds tasks that stopped moving before FINISH and stamps them checked (SKIP LOCKED: instances share the work).
+ * Never-checked tasks come first, then the ones checked longest ago: tasks VOD no longer knows or keeps calling
+ * PROCESSING come back every recheck period, and ordered by age alone a hundred of them would starve a task that
+ * got stuck today.
+ */
 public class StaleTaskRepository {
     private static final String CLAIM = """
             UPDATE procedure_task t SET last_checked_at = now()
@@ -13,7 +18,7 @@ public class StaleTaskRepository {
                 SELECT task_id FROM procedure_task
                 WHERE status_rank < 3 AND updated_at < now() - make_interval(secs => $1)
                   AND (last_checked_at IS NULL OR last_checked_at < now() - make_interval(secs => $2))
-                ORDER BY updated_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+                ORDER BY last_checked_at NULLS FIRST, updated_at LIMIT $3 FOR UPDATE SKIP LOCKED)
             RETURNING t.task_id, t.file_id
             """;
     private final DatabaseClient db;
