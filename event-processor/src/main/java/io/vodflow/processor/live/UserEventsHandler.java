@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,16 +31,19 @@ public class UserEventsHandler {
             "the events after Last-Event-ID are no longer held; read GET /v1/users/me/media again");
     private final MediaEventStream stream;
     private final ProcessorProperties props;
+    private final Clock clock;
 
-    public UserEventsHandler(MediaEventStream stream, ProcessorProperties props) {
+    public UserEventsHandler(MediaEventStream stream, ProcessorProperties props, Clock clock) {
         this.stream = stream;
         this.props = props;
+        this.clock = clock;
     }
 
     @Operation(summary = "Live status changes of the caller's media (text/event-stream)",
             description = "Each event has id = eventId and event = its type. Reconnecting with Last-Event-ID first "
                     + "delivers the caller's events missed since then, or a 'reset' event when they are no longer held. "
-                    + "A client that reads too slowly to keep up has its stream ended; it reconnects with Last-Event-ID.")
+                    + "A client that reads too slowly to keep up has its stream ended; it reconnects with Last-Event-ID. "
+                    + "The stream also ends when the token expires: reconnect with a fresh one and Last-Event-ID.")
     @GetMapping(path = "/v1/users/me/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> events(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "id of the last event received, to resume after it")
@@ -54,8 +59,15 @@ public class UserEventsHandler {
         Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(props.sseHeartbeat()).onBackpressureDrop()
                 .map(t -> ServerSentEvent.builder().comment("keep-alive").build());
         // the opening comment flushes the response headers, so clients know the stream is live
-        return Flux.concat(Flux.just(ServerSentEvent.builder().comment("connected").retry(RECONNECT).build()),
-                Flux.merge(events, heartbeat).takeWhile(e -> e != END));
+        Flux<ServerSentEvent<Object>> stream = Flux.concat(Flux.just(ServerSentEvent.builder().comment("connected")
+                .retry(RECONNECT).build()), Flux.merge(events, heartbeat).takeWhile(e -> e != END));
+        return jwt.getExpiresAt() == null ? stream : stream.take(untilExpiry(jwt.getExpiresAt()));
+    }
+
+    /** The token was checked once, when the stream opened: it must not keep showing events after its exp. */
+    private Duration untilExpiry(Instant expiresAt) {
+        Duration left = Duration.between(clock.instant(), expiresAt);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     private static ServerSentEvent<Object> toSse(LiveItem item) {

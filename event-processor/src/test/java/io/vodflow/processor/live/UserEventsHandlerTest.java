@@ -5,15 +5,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import static io.vodflow.processor.live.HandFedMediaEvents.ids;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The SSE body a client reads: an opening comment with a reconnect delay, its events, and an end when it lags. */
 class UserEventsHandlerTest {
     final HandFedMediaEvents fed = new HandFedMediaEvents();
-    final UserEventsHandler handler = new UserEventsHandler(fed.stream, fed.props);
+    final UserEventsHandler handler = new UserEventsHandler(fed.stream, fed.props, Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -51,6 +54,21 @@ class UserEventsHandlerTest {
         assertThat(owner.completed || other.completed).isFalse();
         owner.dispose();
         other.dispose();
+    }
+
+    @Test
+    void theStreamEndsWhenTheTokenExpires() {
+        Recorder<ServerSentEvent<Object>> client = new Recorder<>(Long.MAX_VALUE);
+        Jwt expiring = Jwt.withTokenValue("t").header("alg", "HS256").subject("u-1")
+                .expiresAt(Instant.now().plusMillis(500)).build();
+        handler.events(expiring, null).subscribe(client);
+        fed.publish(0, 3);
+        assertThat(client.items.stream().skip(1).map(ServerSentEvent::id).toList()).isEqualTo(ids(0, 3));
+        assertThat(client.completed).as("open while the token is valid").isFalse();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.completed);
+        fed.publish(3, 5);
+        assertThat(client.items).as("nothing after the expiry").hasSize(4);
     }
 
     private static Jwt jwt(String user) {
