@@ -27,6 +27,8 @@ import java.util.Map;
  * is not replayed twice in one call; the replay group's committed offsets remember what was moved.
  */
 public class DeadLetterReplayer {
+    /** Bodies held for one call: dead letters are where oversized bodies end up, and max alone would not bound them. */
+    static final long MAX_BATCH_BYTES = 64L << 20;
     private final KafkaConnectionProperties kafka;
     private final ProcessorProperties props;
     private final RecordSender sender;
@@ -44,12 +46,21 @@ public class DeadLetterReplayer {
         return Mono.fromCallable(this::open).subscribeOn(blocking)
                 .flatMap(consumer -> Mono.fromCallable(() -> read(consumer, max)).subscribeOn(blocking)
                         .flatMap(batch -> sender.sendAll(batch.records())
-                                .then(Mono.fromRunnable(() -> consumer.commitSync(batch.offsets())).subscribeOn(blocking))
+                                .then(Mono.fromRunnable(() -> exclusively(consumer, () -> consumer.commitSync(batch.offsets())))
+                                        .subscribeOn(blocking))
                                 .thenReturn(batch.records().size()))
-                        .doFinally(s -> blocking.schedule(consumer::close)));
+                        // a caller that went away mid-read must not close the consumer under the reading thread
+                        .doFinally(s -> blocking.schedule(() -> exclusively(consumer, consumer::close))));
     }
 
-    private KafkaConsumer<String, byte[]> open() {
+    /** KafkaConsumer refuses use from two threads at once; the read, the commit and the close take turns. */
+    private static void exclusively(KafkaConsumer<String, byte[]> consumer, Runnable action) {
+        synchronized (consumer) {
+            action.run();
+        }
+    }
+
+    KafkaConsumer<String, byte[]> open() {
         Map<String, Object> cfg = new HashMap<>(kafka.clientProperties());
         cfg.put(ConsumerConfig.GROUP_ID_CONFIG, props.groupId() + "-dlt-replay");
         cfg.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -59,9 +70,15 @@ public class DeadLetterReplayer {
         return new KafkaConsumer<>(cfg);
     }
 
-    private record ReplayBatch(List<OutgoingRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets) { }
+    record ReplayBatch(List<OutgoingRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets) { }
 
     private ReplayBatch read(KafkaConsumer<String, byte[]> consumer, int max) {
+        synchronized (consumer) {
+            return readHeld(consumer, max, MAX_BATCH_BYTES);
+        }
+    }
+
+    ReplayBatch readHeld(KafkaConsumer<String, byte[]> consumer, int max, long maxBytes) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (PartitionInfo p : consumer.partitionsFor(VodTopics.CALLBACKS_DLT, Duration.ofSeconds(10))) {
             partitions.add(new TopicPartition(p.topic(), p.partition()));
@@ -80,14 +97,20 @@ public class DeadLetterReplayer {
         List<OutgoingRecord> out = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (out.size() < max && !caughtUp(consumer, partitions, end) && System.nanoTime() < deadline) {
+        long bytes = 0;
+        // once full, nothing more is taken from any partition, so no committed offset passes a record left behind
+        boolean full = false;
+        while (!full && !caughtUp(consumer, partitions, end) && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                if (out.size() >= max || r.offset() >= end.get(tp)) {
+                long size = r.value() == null ? 0 : r.value().length;
+                full = full || out.size() >= max || (!out.isEmpty() && bytes + size > maxBytes);
+                if (full || r.offset() >= end.get(tp)) {
                     continue;
                 }
                 out.add(new OutgoingRecord(VodTopics.CALLBACKS, r.key(), r.value(), replayHeaders(r)));
                 offsets.put(tp, new OffsetAndMetadata(r.offset() + 1));
+                bytes += size;
             }
         }
         return new ReplayBatch(out, offsets);
