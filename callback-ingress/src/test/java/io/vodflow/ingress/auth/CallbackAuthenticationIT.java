@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** SignKey and path-token checks: Sign/T accepted in body, headers or query in any case; failures are 401 and counted. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vodflow.ingress.sign-key=" + CallbackAuthenticationIT.SIGN_KEY,
-        "vodflow.ingress.path-token=" + CallbackAuthenticationIT.PATH_TOKEN})
+        "vodflow.ingress.path-token=" + CallbackAuthenticationIT.PATH_TOKEN,
+        // the ingress checks no JWT: an empty VODFLOW_JWT_SECRET (an operator's env file) must not stop it
+        "vodflow.jwt.secret="})
 class CallbackAuthenticationIT {
     static final String SIGN_KEY = "VodCbKey2024abc";
     static final String PATH_TOKEN = "s3cr3t-path-token";
