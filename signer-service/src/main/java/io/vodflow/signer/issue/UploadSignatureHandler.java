@@ -34,7 +34,7 @@ public class UploadSignatureHandler {
     @Operation(summary = "Show one of your signatures (admins see all)")
     @GetMapping("/{id}")
     public Mono<SignatureRecord> show(@AuthenticationPrincipal Jwt jwt, @PathVariable("id") String id) {
-        return parse(id).flatMap(uuid -> records.find(CurrentUser.from(jwt), uuid));
+        return parse(id).flatMap(uuid -> records.show(CurrentUser.from(jwt), uuid));
     }
 
     @Operation(summary = "Revoke an unused signature", description = "204 when revoked (or already revoked), 409 when used or expired.")

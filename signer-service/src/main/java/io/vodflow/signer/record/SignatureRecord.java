@@ -29,6 +29,16 @@ public record SignatureRecord(
         Instant revokedAt,
         Instant expiredAt) {
 
+    /** The row as of {@code now}: past its expiry an ISSUED row shows EXPIRED (since its expiry), as the sweeper will store it. */
+    public SignatureRecord asOf(Instant now) {
+        if (effectiveState(now) == state) {
+            return this;
+        }
+        return new SignatureRecord(id, userId, secretId, random, issuedAt, expiresAt, oneTime, procedure, classId, vodSubAppId,
+                taskPriority, taskNotifyMode, storageRegion, sessionContext, context, requesterIp, sourceContext,
+                SignatureState.EXPIRED, expiresAt, usedAt, usedFileId, revokedAt, expiresAt);
+    }
+
     /** The state as of {@code now}: an ISSUED row past its expiry counts as EXPIRED before the sweeper marks it. */
     public SignatureState effectiveState(Instant now) {
         return state == SignatureState.ISSUED && !expiresAt.isAfter(now) ? SignatureState.EXPIRED : state;

@@ -24,6 +24,11 @@ public class SignatureRecords {
                 .switchIfEmpty(Mono.error(SignatureNotFoundException::new));
     }
 
+    /** The row as the caller may see it, its state as of now (EXPIRED before the sweeper has marked it). */
+    public Mono<SignatureRecord> show(CurrentUser caller, UUID id) {
+        return find(caller, id).map(row -> row.asOf(clock.instant()));
+    }
+
     /** Revokes an ISSUED row; revoking a REVOKED one again is a no-op, a USED or EXPIRED one a conflict. */
     public Mono<Void> revoke(CurrentUser caller, UUID id) {
         return find(caller, id)

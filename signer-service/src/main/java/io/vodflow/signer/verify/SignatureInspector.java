@@ -52,9 +52,15 @@ public class SignatureInspector {
                 ? repository.findByKey(p.secretId(), p.currentTimeStamp(), p.random()).map(Optional::of).defaultIfEmpty(Optional.empty())
                 : Mono.just(Optional.empty());
         return record.map(r -> new VerificationReport(true, null, decoded.original(), p, key.map(SigningKey::keyId).orElse(null),
-                macValid, violation, Instant.ofEpochSecond(p.currentTimeStamp()), Instant.ofEpochSecond(p.expireTime()), expired,
+                macValid, violation, instantOrNull(p.currentTimeStamp()), instantOrNull(p.expireTime()), expired,
                 macValid && violation == null && !expired, contextValid, r.orElse(null),
                 r.map(row -> row.effectiveState(now)).orElse(null)));
+    }
+
+    /** A time the decoded signature claims; one past what an Instant holds is shown as absent (the violation says why). */
+    private static Instant instantOrNull(long epochSecond) {
+        return epochSecond < Instant.MIN.getEpochSecond() || epochSecond > Instant.MAX.getEpochSecond()
+                ? null : Instant.ofEpochSecond(epochSecond);
     }
 
     private static String contractViolation(UploadSignatureParams p) {

@@ -44,7 +44,13 @@ class HostileRequestIT extends SignerITSupport {
                 Arguments.of("number for a string", "{\"storageRegion\":7}".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("trailing content", "{}xxx".getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("two documents", "{} {}".getBytes(StandardCharsets.UTF_8)),
-                Arguments.of("duplicate keys", "{\"procedure\":\"LongVideoPreset\",\"procedure\":\"Evil\"}".getBytes(StandardCharsets.UTF_8)));
+                Arguments.of("duplicate keys", "{\"procedure\":\"LongVideoPreset\",\"procedure\":\"Evil\"}".getBytes(StandardCharsets.UTF_8)),
+                // the last value would be allowed: refused because it is a duplicate, not because of the policy
+                Arguments.of("duplicate keys, the last one allowed", "{\"procedure\":\"Evil\",\"procedure\":\"LongVideoPreset\"}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("duplicate oneTime", "{\"oneTime\":true,\"oneTime\":false}".getBytes(StandardCharsets.UTF_8)),
+                // a misspelled or VOD-named field must not silently give a reusable signature or the default TTL
+                Arguments.of("misspelled field", "{\"onetime\":true}".getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("VOD's parameter name instead of ours", "{\"oneTimeValid\":1,\"expireTime\":60}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -83,5 +83,8 @@ class SignatureRecordAccessIT extends SignerITSupport {
         client.delete().uri(PATH + "/" + lapsed).headers(h -> h.setBearerAuth(tokenFor(owner))).exchange()
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.state").isEqualTo("EXPIRED");
         assertThat(row(UUID.fromString(lapsed)).get("state")).isIn("ISSUED", "EXPIRED");
+        client.get().uri(PATH + "/" + lapsed).headers(h -> h.setBearerAuth(tokenFor(owner))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("EXPIRED")
+                .jsonPath("$.expiredAt").isNotEmpty();
     }
 }

@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 
 class SignatureVerifyIT extends SignerITSupport {
@@ -71,16 +75,33 @@ class SignatureVerifyIT extends SignerITSupport {
     }
 
     @Test
-    void expiredAndMalformedSignaturesAreReportedAsSuch() {
+    void expiredAndMalformedSignaturesAreReportedAsSuch() throws Exception {
         long past = Instant.now().getEpochSecond() - 7200;
         String expired = new UploadSignatureCodec().sign(params(PRIMARY_ID, past, past + 60), PRIMARY_KEY);
         verify(adminToken(), expired).expectStatus().isOk().expectBody()
                 .jsonPath("$.macValid").isEqualTo(true).jsonPath("$.expired").isEqualTo(true).jsonPath("$.valid").isEqualTo(false);
+        // times past what any clock holds: reported as a contract violation, not a 500
+        String absurd = handSigned("secretId=" + PRIMARY_ID + "&currentTimeStamp=99999999999999999&expireTime=99999999999999999&random=1");
+        verify(adminToken(), absurd).expectStatus().isOk().expectBody()
+                .jsonPath("$.macValid").isEqualTo(true).jsonPath("$.valid").isEqualTo(false)
+                .jsonPath("$.contractViolation").isNotEmpty().jsonPath("$.issuedAt").doesNotExist();
         verify(adminToken(), "not a signature!").expectStatus().isOk().expectBody()
                 .jsonPath("$.wellFormed").isEqualTo(false).jsonPath("$.formatError").isNotEmpty();
         client.post().uri(PATH + "/verify").headers(h -> h.setBearerAuth(adminToken()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** Signed the way VOD reads it, without the codec (which refuses to sign what the contract forbids). */
+    private static String handSigned(String original) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(PRIMARY_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        byte[] text = original.getBytes(StandardCharsets.UTF_8);
+        byte[] digest = mac.doFinal(text);
+        byte[] both = new byte[digest.length + text.length];
+        System.arraycopy(digest, 0, both, 0, digest.length);
+        System.arraycopy(text, 0, both, digest.length, text.length);
+        return Base64.getEncoder().encodeToString(both);
     }
 
     private static UploadSignatureParams params(String secretId, long ts, long exp) {
