@@ -18,6 +18,7 @@ import io.vodflow.signer.policy.SignaturePolicyViolation;
 import io.vodflow.signer.policy.SignatureRequest;
 import io.vodflow.signer.policy.SigningPolicy;
 import io.vodflow.signer.policy.SigningTerms;
+import io.vodflow.signer.record.CappedOneTimeWriter;
 import io.vodflow.signer.record.NewSignature;
 import io.vodflow.signer.record.SignatureBatchWriter;
 import org.slf4j.Logger;
@@ -31,7 +32,8 @@ import java.util.UUID;
 
 /**
  * Issues one signature: rate limit, policy, one-time cap, then the row is committed (with a fresh random while
- * (secretId, second, random) collides) and only then signed with the active key and returned.
+ * (secretId, second, random) collides) and only then signed with the active key and returned. Reusable rows are
+ * group-committed; capped one-time rows are written one per transaction under their user's lock.
  */
 @Component
 public class SignatureIssuer {
@@ -40,6 +42,7 @@ public class SignatureIssuer {
     private final UserRateLimiter rateLimiter;
     private final OneTimeCap oneTimeCap;
     private final SignatureBatchWriter writer;
+    private final CappedOneTimeWriter cappedWriter;
     private final SigningKeyRing keys;
     private final SourceContextCodec sourceContexts;
     private final SignerMetrics metrics;
@@ -49,12 +52,13 @@ public class SignatureIssuer {
     private final UploadSignatureCodec codec = new UploadSignatureCodec();
 
     public SignatureIssuer(SigningPolicy policy, UserRateLimiter rateLimiter, OneTimeCap oneTimeCap, SignatureBatchWriter writer,
-                           SigningKeyRing keys, SourceContextCodec sourceContexts, SignerMetrics metrics, Clock clock,
-                           SignatureRandom random, SignerProperties props) {
+                           CappedOneTimeWriter cappedWriter, SigningKeyRing keys, SourceContextCodec sourceContexts,
+                           SignerMetrics metrics, Clock clock, SignatureRandom random, SignerProperties props) {
         this.policy = policy;
         this.rateLimiter = rateLimiter;
         this.oneTimeCap = oneTimeCap;
         this.writer = writer;
+        this.cappedWriter = cappedWriter;
         this.keys = keys;
         this.sourceContexts = sourceContexts;
         this.metrics = metrics;
@@ -102,7 +106,8 @@ public class SignatureIssuer {
     }
 
     private Mono<NewSignature> insert(NewSignature row, int attempt) {
-        return writer.insert(row).flatMap(inserted -> {
+        Mono<Boolean> write = oneTimeCap.applies(row.oneTime()) ? cappedWriter.insert(row, oneTimeCap.cap()) : writer.insert(row);
+        return write.flatMap(inserted -> {
             if (inserted) {
                 return Mono.just(row);
             }

@@ -6,8 +6,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Caps the unused, unexpired one-time signatures a user holds. Counted in Postgres so it holds across instances;
- * requests racing each other may overshoot by the number in flight, which is why it is a cap and not a quota.
+ * Caps the unused, unexpired one-time signatures a user holds, counted in Postgres so it holds across instances.
+ * This check refuses early and cheaply; the exact one is {@link io.vodflow.signer.record.CappedOneTimeWriter},
+ * which counts again under a per-user lock as it inserts.
  */
 @Component
 public class OneTimeCap {
@@ -17,6 +18,16 @@ public class OneTimeCap {
     public OneTimeCap(SignerProperties props, SignatureRepository repository) {
         this.cap = props.limits().maxOutstandingOneTime();
         this.repository = repository;
+    }
+
+    /** True when {@code oneTime} rows must go through the capped writer. */
+    public boolean applies(boolean oneTime) {
+        return oneTime && cap > 0;
+    }
+
+    /** The most unused one-time signatures a user may hold (0 = no cap). */
+    public int cap() {
+        return cap;
     }
 
     /** Completes when the user may take one more one-time signature, else errors with {@link OneTimeCapReachedException}. */
