@@ -40,10 +40,22 @@ final class BenchmarkEnvironment implements AutoCloseable {
     ServiceProcess start(ServiceModule service, Map<String, String> extraEnv) throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>(dev.environment(infra.serviceEnvironment()));
         env.putAll(extraEnv);
-        ServiceProcess p = ServiceProcess.start(service, root, LocalPorts.pickFree(), env, log);
+        List<String> args = new ArrayList<>(flightRecording(service.module()));
+        args.addAll(List.of("-jar", service.jar(root).toString()));
+        ServiceProcess p = ServiceProcess.start(service.module(), args, LocalPorts.pickFree(), env, log);
         processes.add(p);
         p.awaitHealthy(Duration.ofMinutes(3));
         return p;
+    }
+
+    /** With VODFLOW_BENCH_JFR=DIR the service under test records a profiling JFR file there, written at exit. */
+    private static List<String> flightRecording(String module) {
+        String dir = System.getenv("VODFLOW_BENCH_JFR");
+        if (dir == null || dir.isBlank()) {
+            return List.of();
+        }
+        Path file = Path.of(dir).toAbsolutePath().resolve(module + ".jfr");
+        return List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + file);
     }
 
     /** Starts the bare WebFlux endpoint from this same jar. */
