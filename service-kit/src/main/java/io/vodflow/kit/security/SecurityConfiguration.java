@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -56,6 +57,15 @@ public class SecurityConfiguration {
                 secret.warnIfInUse(env);
             }
         };
+    }
+
+    /**
+     * Not even a no-op observation per filter: disabling the observations by property still wraps the chain in a
+     * decorator that cost ~3% of the signer's CPU under load; HTTP server metrics stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The firewall's refusals (encoded NUL, slash or dot segments in the path …) as a 400 problem instead of an empty 400. */
