@@ -5,6 +5,8 @@ import io.vodflow.signer.record.SignatureRepository;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+
 /**
  * Caps the unused, unexpired one-time signatures a user holds, counted in Postgres so it holds across instances.
  * This check refuses early and cheaply; the exact one is {@link io.vodflow.signer.record.CappedOneTimeWriter},
@@ -14,10 +16,12 @@ import reactor.core.publisher.Mono;
 public class OneTimeCap {
     private final int cap;
     private final SignatureRepository repository;
+    private final Clock clock;
 
-    public OneTimeCap(SignerProperties props, SignatureRepository repository) {
+    public OneTimeCap(SignerProperties props, SignatureRepository repository, Clock clock) {
         this.cap = props.limits().maxOutstandingOneTime();
         this.repository = repository;
+        this.clock = clock;
     }
 
     /** True when {@code oneTime} rows must go through the capped writer. */
@@ -35,7 +39,7 @@ public class OneTimeCap {
         if (!oneTime || cap == 0) {
             return Mono.empty();
         }
-        return repository.countOutstandingOneTime(userId)
-                .flatMap(n -> n >= cap ? Mono.error(new OneTimeCapReachedException(cap)) : Mono.<Void>empty());
+        return repository.outstandingOneTime(userId).flatMap(held -> held.held() >= cap
+                ? Mono.error(OneTimeCapReachedException.of(cap, held, clock.instant())) : Mono.<Void>empty());
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,20 +25,22 @@ public class CappedOneTimeWriter {
     private final SignatureRepository repository;
     private final TransactionalOperator transactional;
     private final Duration timeout;
+    private final Clock clock;
 
     public CappedOneTimeWriter(DatabaseClient db, SignatureRepository repository, ConnectionFactory connections,
-                               SignerProperties props) {
+                               SignerProperties props, Clock clock) {
         this.db = db;
         this.repository = repository;
         this.transactional = TransactionalOperator.create(new R2dbcTransactionManager(connections));
         this.timeout = props.batch().timeout();
+        this.clock = clock;
     }
 
     /** True once committed, false if its random collided; {@link OneTimeCapReachedException} when the user is at the cap. */
     public Mono<Boolean> insert(NewSignature row, int cap) {
         Mono<Boolean> guarded = db.sql(LOCK).bind(0, row.userId()).map(r -> 1).first()
-                .then(repository.countOutstandingOneTime(row.userId()))
-                .flatMap(held -> held >= cap ? Mono.error(new OneTimeCapReachedException(cap))
+                .then(repository.outstandingOneTime(row.userId()))
+                .flatMap(held -> held.held() >= cap ? Mono.error(OneTimeCapReachedException.of(cap, held, clock.instant()))
                         : SignatureInsertStatement.run(db, List.of(row)).hasElements());
         return transactional.transactional(guarded).timeout(timeout)
                 .onErrorMap(e -> !(e instanceof OneTimeCapReachedException), SignatureStoreUnavailableException::new);

@@ -29,7 +29,7 @@ public class SignatureRepository {
             WHERE id = $1 AND state = 'ISSUED' AND expires_at > now()""";
 
     private static final String COUNT_OUTSTANDING_ONE_TIME = """
-            SELECT count(*) FROM upload_signature
+            SELECT count(*) AS held, min(expires_at) AS soonest FROM upload_signature
             WHERE user_id = $1 AND state = 'ISSUED' AND one_time AND expires_at > now()""";
 
     private final DatabaseClient db;
@@ -55,8 +55,10 @@ public class SignatureRepository {
     }
 
     /** One-time signatures of the user that are still usable. */
-    public Mono<Long> countOutstandingOneTime(String userId) {
-        return db.sql(COUNT_OUTSTANDING_ONE_TIME).bind(0, userId).map(row -> row.get(0, Long.class)).one().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
+    public Mono<OutstandingOneTime> outstandingOneTime(String userId) {
+        return db.sql(COUNT_OUTSTANDING_ONE_TIME).bind(0, userId)
+                .map(row -> new OutstandingOneTime(row.get("held", Long.class), row.get("soonest", Instant.class)))
+                .one().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
     }
 
     private static Throwable unavailable(Throwable error) {
