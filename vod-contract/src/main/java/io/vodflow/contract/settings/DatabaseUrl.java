@@ -6,11 +6,14 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A parsed libpq connection URI (VODFLOW_DB_URL), shared by the services and the CLI; derives the JDBC and R2DBC forms. */
 public record DatabaseUrl(String host, int port, String database, Map<String, String> params) {
 
     private static final int DEFAULT_PORT = 5432;
+    private static final Pattern HOST_PORT = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]{0,252})(?::([0-9]{1,5}))?");
 
     /** Parses {@code postgresql://host[:port][/db][?k=v...]} (also {@code postgres://}); credentials in the URI are refused. */
     public static DatabaseUrl parse(String url) {
@@ -23,16 +26,29 @@ public record DatabaseUrl(String host, int port, String database, Map<String, St
         if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
             throw new IllegalArgumentException("VODFLOW_DB_URL must start with postgresql:// (got scheme '" + uri.getScheme() + "')");
         }
-        if (uri.getRawUserInfo() != null) {
+        String authority = uri.getRawAuthority();
+        if (uri.getRawUserInfo() != null || (authority != null && authority.contains("@"))) {
             // keeps the password in VODFLOW_DB_PASSWORD, where it is masked, rather than in a URL that gets logged
             throw new IllegalArgumentException("VODFLOW_DB_URL must not carry credentials; use VODFLOW_DB_USER and VODFLOW_DB_PASSWORD");
         }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new IllegalArgumentException("VODFLOW_DB_URL has no host");
-        }
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         String database = path.isEmpty() ? "postgres" : path;
-        return new DatabaseUrl(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database, query(uri.getRawQuery()));
+        if (uri.getHost() != null && !uri.getHost().isBlank()) {
+            return new DatabaseUrl(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), database, query(uri.getRawQuery()));
+        }
+        // java.net.URI takes a host with an underscore (Compose's project_db_1) for a registry name and reports no host
+        if (authority == null || authority.isBlank()) {
+            throw new IllegalArgumentException("VODFLOW_DB_URL has no host");
+        }
+        if (authority.contains(",")) {
+            throw new IllegalArgumentException("VODFLOW_DB_URL names several hosts; give one (a proxy or a DNS name in front of them)");
+        }
+        Matcher m = HOST_PORT.matcher(authority);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("VODFLOW_DB_URL has a host that is not a valid name: use letters, digits, '.', '-' or '_'");
+        }
+        int port = m.group(2) == null ? DEFAULT_PORT : Integer.parseInt(m.group(2));
+        return new DatabaseUrl(m.group(1), port, database, query(uri.getRawQuery()));
     }
 
     private static Map<String, String> query(String raw) {

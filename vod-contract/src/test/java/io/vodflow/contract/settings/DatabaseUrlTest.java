@@ -37,4 +37,26 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://localhost/db")).hasMessageContaining("postgresql://");
         assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://localhost/db")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void hostWithAnUnderscoreAsComposeNamesContainersIsAccepted() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://vodflow_postgres_1:5433/vodflow?sslmode=disable");
+        assertThat(url.host()).isEqualTo("vodflow_postgres_1");
+        assertThat(url.port()).isEqualTo(5433);
+        assertThat(url.database()).isEqualTo("vodflow");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://vodflow_postgres_1:5433/vodflow?sslmode=disable");
+        assertThat(DatabaseUrl.parse("postgres://my_db").port()).isEqualTo(5432);
+    }
+
+    @Test
+    void credentialsBeforeAnUnderscoreHostAreStillRefusedWithoutEchoingThem() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://bob:hunter2@my_db/db"))
+                .hasMessageContaining("VODFLOW_DB_PASSWORD").hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void severalHostsOrAnUnparsableHostGetAClearRefusal() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://db_a:5432,db_b:5432/vodflow")).hasMessageContaining("one");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://db_a:notaport/vodflow")).hasMessageContaining("host");
+    }
 }
