@@ -2,7 +2,12 @@ package io.vodflow.contract.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.vodflow.contract.event.LenientFields.integer;
 import static io.vodflow.contract.event.LenientFields.list;
@@ -32,13 +37,34 @@ final class V3EventMapper {
                 text(e, "SessionId"), text(e, "Operator"), text(e, "OperationType"));
     }
 
-    /** {@code FileIdSet}, else the ids in {@code FileDeleteResultInfo}. */
+    /**
+     * The ids of {@code FileIdSet} and {@code FileDeleteResultInfo}, with each file's typed {@code DeleteParts}
+     * (none: the whole media went; an item without a Type is skipped, a missing Definition is 0).
+     */
     static FileDeleted fileDeleted(JsonNode e) {
-        List<String> ids = texts(e, "FileIdSet");
-        if (ids.isEmpty()) {
-            ids = list(e, "FileDeleteResultInfo", info -> text(info, "FileId"));
+        Set<String> ids = new LinkedHashSet<>(texts(e, "FileIdSet"));
+        Map<String, List<DeletedPart>> parts = new LinkedHashMap<>();
+        for (JsonNode info : objects(e, "FileDeleteResultInfo")) {
+            String fileId = text(info, "FileId");
+            if (fileId == null || fileId.isEmpty()) {
+                continue;
+            }
+            ids.add(fileId);
+            List<DeletedPart> items = list(info, "DeleteParts", V3EventMapper::deletedPart);
+            if (!items.isEmpty()) {
+                parts.merge(fileId, items, (a, b) -> Stream.concat(a.stream(), b.stream()).distinct().toList());
+            }
         }
-        return new FileDeleted(WireFormat.V3, ids);
+        return new FileDeleted(WireFormat.V3, List.copyOf(ids), parts);
+    }
+
+    private static DeletedPart deletedPart(JsonNode item) {
+        String type = text(item, "Type");
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        Integer definition = integer(item, "Definition");
+        return new DeletedPart(type, definition == null ? 0 : definition);
     }
 
     private static MediaBasicInfo basicInfo(JsonNode b) {

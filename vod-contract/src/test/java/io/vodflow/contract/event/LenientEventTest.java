@@ -114,4 +114,22 @@ class LenientEventTest {
                 {"EventType":"FileDeleted","FileDeleteEvent":{"FileDeleteResultInfo":[{"FileId":"9"}]}}""")))
                 .isEqualTo(new FileDeleted(WireFormat.V3, List.of("9")));
     }
+
+    @Test
+    void v3FileDeletedTellsPartialFromWholeDeletions() {
+        FileDeleted e = (FileDeleted) parser.parse(utf8("""
+                {"EventType":"FileDeleted","FileDeleteEvent":{"FileIdSet":["1","2","3"],"FileDeleteResultInfo":[
+                  {"FileId":"1","DeleteParts":[{"Type":"TranscodeFiles","Definition":100020},{"Type":"OriginalFiles"}]},
+                  {"FileId":"2","DeleteParts":[]},
+                  {"FileId":"4","DeleteParts":[{"Type":"TranscodeFiles","Definition":"0"},{"Definition":5},"x",null]}]}}"""));
+
+        assertThat(e.fileIds()).containsExactly("1", "2", "3", "4");
+        assertThat(e.partsOf("1")).containsExactly(new DeletedPart("TranscodeFiles", 100020), new DeletedPart("OriginalFiles", 0));
+        assertThat(e.partsOf("2")).isEmpty();
+        assertThat(e.partsOf("3")).isEmpty();
+        assertThat(e.partsOf("4")).containsExactly(new DeletedPart("TranscodeFiles", 0));
+        assertThat(e.partsOf("1").get(0).removesRendition(100020)).isTrue();
+        assertThat(e.partsOf("1").get(0).removesRendition(100030)).isFalse();
+        assertThat(e.partsOf("4").get(0).removesRendition(100030)).isTrue();
+    }
 }

@@ -3,6 +3,7 @@ package io.vodflow.contract.event;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.vodflow.contract.event.Fixtures.FILE_ID;
 import static io.vodflow.contract.event.Fixtures.MEDIA_URL;
@@ -96,10 +97,13 @@ class VodEventParserFixtureTest {
     }
 
     @Test
-    void v3FileDeletedListsTheDeletedFiles() {
+    void v3FileDeletedListsTheDeletedFilesAndTheirParts() {
         VodEvent e = parser.parse(bytes("v3-file-deleted.json"));
 
-        assertThat(e).isEqualTo(new FileDeleted(WireFormat.V3, List.of(FILE_ID)));
+        assertThat(e).isEqualTo(new FileDeleted(WireFormat.V3, List.of(FILE_ID),
+                Map.of(FILE_ID, List.of(new DeletedPart(DeletedPart.ORIGINAL_FILES, 0)))));
+        assertThat(((FileDeleted) e).partsOf(FILE_ID)).singleElement()
+                .satisfies(p -> assertThat(p.removesRendition(100010)).isFalse());
         assertThat(e.routingKey()).isEqualTo(FILE_ID);
     }
 

@@ -2,9 +2,11 @@ package io.vodflow.emulator.callback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vodflow.contract.callback.CallbackSignatureVerifier;
+import io.vodflow.contract.event.DeletedPart;
 import io.vodflow.emulator.callback.ProcedureTaskWriter.Phase;
 import io.vodflow.emulator.upload.UploadedMedia;
 
@@ -68,12 +70,14 @@ public final class CallbackFactory {
         return procedure(media, Phase.FAILED, 100);
     }
 
-    /** v3 FileDeleted for one file. */
-    public byte[] fileDeleted(String fileId) {
+    /** v3 FileDeleted for one file: the whole media without {@code parts}, else only those parts (DeleteParts). */
+    public byte[] fileDeleted(String fileId, DeletedPart... parts) {
         ObjectNode event = JSON.objectNode();
         event.putArray("FileIdSet").add(fileId);
-        event.putArray("FileDeleteResultInfo").addObject().put("FileId", fileId)
-                .putArray("DeleteParts").addObject().put("Type", "OriginalFiles");
+        ArrayNode items = event.putArray("FileDeleteResultInfo").addObject().put("FileId", fileId).putArray("DeleteParts");
+        for (DeletedPart part : parts) {
+            items.addObject().put("Type", part.type()).put("Definition", part.definition());
+        }
         return v3("FileDeleted", "FileDeleteEvent", event);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodflow.contract.callback.CallbackSignatureVerdict;
 import io.vodflow.contract.callback.CallbackSignatureVerifier;
+import io.vodflow.contract.event.DeletedPart;
 import io.vodflow.contract.event.FileDeleted;
 import io.vodflow.contract.event.MediaProcessResult;
 import io.vodflow.contract.event.NewFileUpload;
@@ -100,10 +101,14 @@ class CallbackFactoryTest {
     }
 
     @Test
-    void fileDeletedNamesTheFile() {
-        FileDeleted parsed = (FileDeleted) parser.parse(vod.callbacks().fileDeleted(media.fileId()));
+    void fileDeletedNamesTheFileAndOnlyTheGivenParts() {
+        FileDeleted whole = (FileDeleted) parser.parse(vod.callbacks().fileDeleted(media.fileId()));
+        FileDeleted partial = (FileDeleted) parser.parse(vod.callbacks().fileDeleted(media.fileId(),
+                new DeletedPart(DeletedPart.TRANSCODE_FILES, 100030)));
 
-        assertThat(parsed.fileIds()).containsExactly(media.fileId());
+        assertThat(whole.fileIds()).containsExactly(media.fileId());
+        assertThat(whole.partsOf(media.fileId())).isEmpty();
+        assertThat(partial.partsOf(media.fileId())).containsExactly(new DeletedPart(DeletedPart.TRANSCODE_FILES, 100030));
     }
 
     @Test

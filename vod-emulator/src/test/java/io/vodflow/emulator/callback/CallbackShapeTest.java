@@ -2,6 +2,7 @@ package io.vodflow.emulator.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodflow.contract.event.DeletedPart;
 import io.vodflow.emulator.EmulatorSettings;
 import io.vodflow.emulator.TestSignatures;
 import io.vodflow.emulator.VodEmulator;
@@ -35,7 +36,7 @@ class CallbackShapeTest {
             "v3-procedure-change-processing", m -> vod.callbacks().procedureProcessing(m, 40),
             "v3-procedure-finish", m -> vod.callbacks().procedureFinished(m),
             "v3-procedure-finish-transcode-failed", m -> vod.callbacks().procedureFailed(m),
-            "v3-file-deleted", m -> vod.callbacks().fileDeleted(m.fileId()),
+            "v3-file-deleted", m -> vod.callbacks().fileDeleted(m.fileId(), new DeletedPart(DeletedPart.ORIGINAL_FILES, 0)),
             "v2-new-file-upload", m -> vod.callbacks().legacyNewFileUpload(m),
             "v2-procedure-finish", m -> vod.callbacks().legacyProcedureFinished(m));
 
