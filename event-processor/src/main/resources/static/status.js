@@ -44,6 +44,11 @@
     if (event.progress != null) { m.progress = event.progress; }
     if (event.renditions) { m.renditions = event.renditions; }
     if (event.coverUrl) { m.coverUrl = event.coverUrl; }
+    if (event.deletedParts) {
+      // a partial deletion: renditions of a removed TranscodeFiles definition (0 = all) are gone
+      const gone = (r) => event.deletedParts.some((p) => p.type === 'TranscodeFiles' && (p.definition === 0 || p.definition === r.definition));
+      m.renditions = (m.renditions || []).filter((r) => !gone(r));
+    }
     m.updatedAt = event.occurredAt;
     rows.set(event.fileId, m);
     render();

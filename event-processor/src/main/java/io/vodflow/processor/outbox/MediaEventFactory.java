@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodflow.processor.project.LinkedUpload;
 import io.vodflow.processor.project.MediaRow;
+import io.vodflow.processor.project.PartsDeleted;
 import io.vodflow.processor.project.ProjectionPlan;
 import io.vodflow.processor.project.ResultRow;
 import io.vodflow.processor.project.StatusRanks;
@@ -44,7 +45,7 @@ public class MediaEventFactory {
                     && Objects.equals(s.signatureId(), String.valueOf(l.signatureId()))) {
                 events.add(new MediaEvent(1, id(MediaEvent.UPLOAD_LINKED, l.fileId(), String.valueOf(l.signatureId())),
                         MediaEvent.UPLOAD_LINKED, l.fileId(), s.userId(), String.valueOf(l.signatureId()), s.taskId(),
-                        s.status(), null, null, null, null, now));
+                        s.status(), null, null, null, null, now, null));
             }
         }
         for (TaskUpsert.Changed t : changedTasks) {
@@ -57,18 +58,25 @@ public class MediaEventFactory {
                 String cover = plan.media().stream().filter(m -> m.fileId().equals(fileId)).map(MediaRow::snapshotCoverUrl)
                         .filter(Objects::nonNull).findFirst().orElse(null);
                 events.add(new MediaEvent(1, id(MediaEvent.TRANSCODE_FINISHED, t.taskId()), MediaEvent.TRANSCODE_FINISHED,
-                        fileId, userId, null, t.taskId(), status, t.status(), t.progress(), renditions, cover, now));
+                        fileId, userId, null, t.taskId(), status, t.status(), t.progress(), renditions, cover, now, null));
             } else if (t.statusRank() == 2) {
                 events.add(new MediaEvent(1, id(MediaEvent.TRANSCODE_PROGRESS, t.taskId(), String.valueOf(t.progress())),
                         MediaEvent.TRANSCODE_PROGRESS, fileId, userId, null, t.taskId(), status, t.status(), t.progress(),
-                        null, null, now));
+                        null, null, now, null));
             }
         }
         for (String fileId : plan.deletedFileIds()) {
             MediaUpsert.Stored s = media.get(fileId);
             events.add(new MediaEvent(1, id(MediaEvent.MEDIA_DELETED, fileId), MediaEvent.MEDIA_DELETED, fileId,
                     s == null ? null : s.userId(), null, s == null ? null : s.taskId(), StatusRanks.MEDIA_DELETED,
-                    null, null, null, null, now));
+                    null, null, null, null, now, null));
+        }
+        for (PartsDeleted p : plan.partsDeleted()) {
+            MediaUpsert.Stored s = media.get(p.fileId());
+            // one event per deleting callback: its dedupe id tells a later deletion of the same parts from a redelivery
+            events.add(new MediaEvent(1, id(MediaEvent.MEDIA_PARTS_DELETED, p.fileId(), p.dedupeId()),
+                    MediaEvent.MEDIA_PARTS_DELETED, p.fileId(), s == null ? null : s.userId(), null,
+                    s == null ? null : s.taskId(), s == null ? null : s.status(), null, null, null, null, now, p.parts()));
         }
         return events.stream().map(this::entry).toList();
     }

@@ -1,5 +1,6 @@
 package io.vodflow.processor.project;
 
+import io.vodflow.contract.event.DeletedPart;
 import io.vodflow.contract.event.FileDeleted;
 import io.vodflow.contract.event.MediaBasicInfo;
 import io.vodflow.contract.event.MediaMetaData;
@@ -48,6 +49,8 @@ public class BatchProjector {
         List<UnknownRow> unknowns = new ArrayList<>();
         List<LinkedUpload> linked = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
+        Map<PartDeletionRow.Key, PartDeletionRow> partDeletions = new TreeMap<>();
+        List<PartsDeleted> partsDeleted = new ArrayList<>();
         for (Input in : inputs) {
             VodEvent event = in.event();
             if (event instanceof NewFileUpload u && u.fileId() != null && !u.fileId().isBlank()) {
@@ -75,10 +78,20 @@ public class BatchProjector {
                 if (p.fileId() != null && !p.fileId().isBlank()) {
                     fold(media, p.fileId(), ProcedureRows.media(p, rows), MediaRow::merge);
                 }
-            } else if (event instanceof FileDeleted d && d.fileIds() != null && !d.fileIds().isEmpty()) {
+            } else if (event instanceof FileDeleted d && !d.fileIds().isEmpty()) {
                 for (String fileId : d.fileIds()) {
-                    fold(media, fileId, MediaRow.statusOnly(fileId, StatusRanks.MEDIA_DELETED).deletedAt(now), MediaRow::merge);
-                    deleted.add(fileId);
+                    List<DeletedPart> parts = d.partsOf(fileId);
+                    if (parts.isEmpty()) {
+                        fold(media, fileId, MediaRow.statusOnly(fileId, StatusRanks.MEDIA_DELETED).deletedAt(now), MediaRow::merge);
+                        deleted.add(fileId);
+                        continue;
+                    }
+                    // the media stays: an UPLOADED row never moves a status back, and makes sure the media exists
+                    fold(media, fileId, MediaRow.statusOnly(fileId, StatusRanks.MEDIA_UPLOADED), MediaRow::merge);
+                    Instant at = in.receivedAtMillis() > 0 ? Instant.ofEpochMilli(in.receivedAtMillis()) : now;
+                    parts.forEach(p -> fold(partDeletions, new PartDeletionRow.Key(fileId, p.type(), p.definition()),
+                            new PartDeletionRow(fileId, p.type(), p.definition(), at), PartDeletionRow::merge));
+                    partsDeleted.add(new PartsDeleted(fileId, in.dedupeId(), parts));
                 }
             } else {
                 unknowns.add(unknownRow(event, in));
@@ -88,7 +101,8 @@ public class BatchProjector {
                 .sorted(Comparator.comparing(ResultRow::taskId).thenComparing(ResultRow::type).thenComparingInt(ResultRow::definition))
                 .toList();
         return new ProjectionPlan(List.copyOf(media.values()), List.copyOf(tasks.values()), sortedResults,
-                List.copyOf(uses.values()), conflicts, unknowns, linked, deleted.stream().distinct().toList());
+                List.copyOf(uses.values()), conflicts, unknowns, linked, deleted.stream().distinct().toList(),
+                List.copyOf(partDeletions.values()), partsDeleted);
     }
 
     private static MediaRow uploadRow(NewFileUpload u, AttributionDecision d) {

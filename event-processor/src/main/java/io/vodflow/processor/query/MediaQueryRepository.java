@@ -12,9 +12,14 @@ public class MediaQueryRepository {
     private static final String COLUMNS = """
             SELECT m.file_id, m.user_id, m.signature_id::text AS signature_id, m.status, t.task_id, t.status AS task_status,
                    COALESCE(m.snapshot_cover_url, m.basic_cover_url) AS cover_url, m.attribution, m.attribution_reason,
-                   t.progress, m.name, m.media_url, m.size_bytes, m.duration_s, m.width, m.height,
-                   m.created_at, m.updated_at, m.deleted_at
+                   t.progress, m.name, CASE WHEN o.deleted_at IS NULL THEN m.media_url END AS media_url,
+                   m.size_bytes, m.duration_s, m.width, m.height, m.created_at, m.updated_at, m.deleted_at,
+                   o.deleted_at AS original_deleted_at
             FROM media m
+            LEFT JOIN LATERAL (
+                SELECT max(d.deleted_at) AS deleted_at FROM media_part_deletion d
+                WHERE d.file_id = m.file_id AND d.part_type = 'OriginalFiles'
+            ) o ON true
             LEFT JOIN LATERAL (
                 SELECT pt.task_id, pt.status, pt.progress FROM procedure_task pt
                 WHERE pt.task_id = m.procedure_task_id
@@ -35,9 +40,14 @@ public class MediaQueryRepository {
             LIMIT $2 OFFSET $3
             """;
     private static final String RENDITIONS = """
-            SELECT definition, url, width, height, bitrate, size_bytes, duration_s FROM task_result
+            SELECT definition, url, width, height, bitrate, size_bytes, duration_s,
+                   COALESCE(finish_time, updated_at) AS finished_at FROM task_result
             WHERE task_id = $1 AND type = 'Transcode' AND url IS NOT NULL
             ORDER BY definition
+            """;
+    private static final String DELETED_PARTS = """
+            SELECT part_type, definition, deleted_at FROM media_part_deletion WHERE file_id = $1
+            ORDER BY part_type, definition
             """;
     private final DatabaseClient db;
 
@@ -45,11 +55,11 @@ public class MediaQueryRepository {
         this.db = db;
     }
 
-    /** The media with its renditions, or empty. */
+    /** The media with its remaining renditions and its partial deletions, or empty. */
     public Mono<MediaView> find(String fileId) {
         return db.sql(ONE).bind(0, fileId).map(MediaQueryRepository::view).one()
-                .flatMap(v -> v.taskId() == null ? Mono.just(v.withRenditions(List.of()))
-                        : renditions(v.taskId()).map(v::withRenditions));
+                .flatMap(v -> Mono.zip(v.taskId() == null ? Mono.just(List.<RemovedRenditions.Finished>of()) : renditions(v.taskId()),
+                        deletedParts(fileId), (r, d) -> v.withDetails(RemovedRenditions.remaining(r, d), d)));
     }
 
     /** A page of the user's media, newest first, without renditions; fetches one extra row to tell if more follow. */
@@ -64,11 +74,19 @@ public class MediaQueryRepository {
                 .map(MediaQueryRepository::view).all().collectList();
     }
 
-    private Mono<List<MediaView.RenditionView>> renditions(String taskId) {
+    private Mono<List<RemovedRenditions.Finished>> renditions(String taskId) {
         return db.sql(RENDITIONS).bind(0, taskId)
-                .map(r -> new MediaView.RenditionView(r.get("definition", Integer.class), r.get("url", String.class),
-                        r.get("width", Integer.class), r.get("height", Integer.class), r.get("bitrate", Long.class),
-                        r.get("size_bytes", Long.class), r.get("duration_s", Double.class)))
+                .map(r -> new RemovedRenditions.Finished(new MediaView.RenditionView(r.get("definition", Integer.class),
+                        r.get("url", String.class), r.get("width", Integer.class), r.get("height", Integer.class),
+                        r.get("bitrate", Long.class), r.get("size_bytes", Long.class), r.get("duration_s", Double.class)),
+                        r.get("finished_at", OffsetDateTime.class)))
+                .all().collectList();
+    }
+
+    private Mono<List<MediaView.DeletedPartView>> deletedParts(String fileId) {
+        return db.sql(DELETED_PARTS).bind(0, fileId)
+                .map(r -> new MediaView.DeletedPartView(r.get("part_type", String.class), r.get("definition", Integer.class),
+                        r.get("deleted_at", OffsetDateTime.class)))
                 .all().collectList();
     }
 
@@ -79,6 +97,7 @@ public class MediaQueryRepository {
                 r.get("progress", Integer.class), r.get("name", String.class), r.get("media_url", String.class),
                 r.get("size_bytes", Long.class), r.get("duration_s", Double.class), r.get("width", Integer.class),
                 r.get("height", Integer.class), r.get("created_at", OffsetDateTime.class),
-                r.get("updated_at", OffsetDateTime.class), r.get("deleted_at", OffsetDateTime.class));
+                r.get("updated_at", OffsetDateTime.class), r.get("deleted_at", OffsetDateTime.class),
+                r.get("original_deleted_at", OffsetDateTime.class), List.of());
     }
 }

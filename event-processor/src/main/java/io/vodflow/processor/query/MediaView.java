@@ -5,13 +5,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** GET /v1/media/{fileId}: the architecture's fixed fields first, then extras. */
+/**
+ * GET /v1/media/{fileId}: the architecture's fixed fields first, then extras. After a partial deletion the media keeps
+ * its status; {@code deletedParts} lists what went, renditions it removed are left out, and {@code mediaUrl} is null
+ * once the original is gone ({@code originalDeletedAt}). Pages carry neither renditions nor deletedParts.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MediaView(String fileId, String userId, String signatureId, String status, String taskId, String taskStatus,
                         List<RenditionView> renditions, String coverUrl,
                         String attribution, String attributionReason, Integer progress, String name, String mediaUrl,
                         Long size, Double duration, Integer width, Integer height,
-                        OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
+                        OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt,
+                        OffsetDateTime originalDeletedAt, List<DeletedPartView> deletedParts) {
 
     /** One transcoded rendition. */
     public record RenditionView(int definition, String url, Integer width, Integer height, Long bitrate, Long size,
@@ -22,13 +27,18 @@ public record MediaView(String fileId, String userId, String signatureId, String
         }
     }
 
+    /** One part removed by a partial deletion (VOD's MediaDeleteItem), at the latest such deletion. */
+    public record DeletedPartView(String type, int definition, OffsetDateTime deletedAt) { }
+
     MediaView withUrls(String signedMediaUrl, List<RenditionView> list) {
         return new MediaView(fileId, userId, signatureId, status, taskId, taskStatus, list, coverUrl, attribution,
-                attributionReason, progress, name, signedMediaUrl, size, duration, width, height, createdAt, updatedAt, deletedAt);
+                attributionReason, progress, name, signedMediaUrl, size, duration, width, height, createdAt, updatedAt, deletedAt,
+                originalDeletedAt, deletedParts);
     }
 
-    MediaView withRenditions(List<RenditionView> list) {
+    MediaView withDetails(List<RenditionView> list, List<DeletedPartView> parts) {
         return new MediaView(fileId, userId, signatureId, status, taskId, taskStatus, list, coverUrl, attribution,
-                attributionReason, progress, name, mediaUrl, size, duration, width, height, createdAt, updatedAt, deletedAt);
+                attributionReason, progress, name, mediaUrl, size, duration, width, height, createdAt, updatedAt, deletedAt,
+                originalDeletedAt, parts);
     }
 }

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  */
 public class ProjectionRepository {
     private static final Pattern PARAM = Pattern.compile("\\$(\\d+)");
-    private static final List<String> NAMES = List.of("m", "t", "r", "s", "c", "u");
+    private static final List<String> NAMES = List.of("m", "t", "r", "s", "c", "u", "p");
     private static final List<String> PARTS = List.of(MediaUpsert.UPSERT, TaskUpsert.UPSERT, TaskResultUpsert.UPSERT,
-            SignatureRepository.MARK_USED, AuditInserts.CONFLICT + " RETURNING 1", AuditInserts.UNKNOWN + " RETURNING 1");
+            SignatureRepository.MARK_USED, AuditInserts.CONFLICT + " RETURNING 1", AuditInserts.UNKNOWN + " RETURNING 1",
+            PartDeletionUpsert.UPSERT);
     private static final String RESULT = """
 
             SELECT 'm' AS kind, file_id, user_id, attribution, signature_id, status, procedure_task_id AS task_id,
@@ -35,14 +36,14 @@ public class ProjectionRepository {
 
     public ProjectionRepository(DatabaseClient db) {
         this.db = db;
-        this.sql = statement(params(new ProjectionPlan(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of())));
+        this.sql = statement(params(ProjectionPlan.empty()));
     }
 
     private static List<UnnestParameters<?>> params(ProjectionPlan plan) {
         return List.of(MediaUpsert.params(plan.media()), TaskUpsert.params(plan.tasks()),
                 TaskResultUpsert.params(plan.results()), SignatureRepository.params(plan.signatureUses()),
-                AuditInserts.conflictParams(plan.conflicts()), AuditInserts.unknownParams(plan.unknowns()));
+                AuditInserts.conflictParams(plan.conflicts()), AuditInserts.unknownParams(plan.unknowns()),
+                PartDeletionUpsert.params(plan.partDeletions()));
     }
 
     private static String statement(List<UnnestParameters<?>> params) {

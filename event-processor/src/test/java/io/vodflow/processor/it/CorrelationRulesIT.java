@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.utils.Utils;
+import io.vodflow.processor.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -124,7 +125,7 @@ class CorrelationRulesIT extends ProcessorItSupport {
         Ids ids = Ids.fresh();
         UUID signature = insertSignature("u-del", false);
         double unknownBefore = meters.counter("vodflow.processor.unknown.events").count();
-        send(ids.fileId(), fixture("v3-new-file-upload.json", ids, codec.issue(signature)), fixture("v3-file-deleted.json", ids, null));
+        send(ids.fileId(), fixture("v3-new-file-upload.json", ids, codec.issue(signature)), Fixtures.deletion(ids.fileId()));
         send("1500000001-future-1", fixture("v3-unknown-event-type.json", ids, null));
         await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT deleted_at FROM media WHERE file_id = ? AND deleted_at IS NOT NULL", ids.fileId()) != null);
         assertThat(row("SELECT status, user_id FROM media WHERE file_id = ?", ids.fileId()))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.processor.live.MediaEventStream;
 import io.vodflow.processor.outbox.OutboxRelay;
+import io.vodflow.processor.support.Fixtures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,7 @@ class DownstreamEventsIT extends ProcessorItSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM procedure_task WHERE task_id = ? AND status = 'PROCESSING'",
                 ids.taskId()) != null);
         send(ids.fileId(), fixture("v3-procedure-finish.json", ids, null), fixture("v3-procedure-finish.json", ids, null),
-                fixture("v3-file-deleted.json", ids, null));
+                Fixtures.deletion(ids.fileId()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(ids.fileId()).stream()
                 .anyMatch(r -> "MediaDeleted".equals(header(r, OutboxRelay.EVENT_TYPE_HEADER))));

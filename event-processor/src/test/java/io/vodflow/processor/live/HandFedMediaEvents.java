@@ -50,7 +50,7 @@ final class HandFedMediaEvents implements AutoCloseable {
     void publish(int from, int to) {
         IntStream.range(from, to).forEach(i -> {
             MediaEvent event = new MediaEvent(1, "e-" + i, MediaEvent.TRANSCODE_PROGRESS, "f-" + i, "u-1", null,
-                    "t-" + i, "PROCESSING", "PROCESSING", i % 100, null, null, Instant.EPOCH);
+                    "t-" + i, "PROCESSING", "PROCESSING", i % 100, null, null, Instant.EPOCH, null);
             try {
                 topic.tryEmitNext(new TailedEvent(event.eventId(), json.writeValueAsBytes(event))).orThrow();
             } catch (JsonProcessingException e) {

@@ -1,9 +1,11 @@
 package io.vodflow.processor.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vodflow.contract.event.DeletedPart;
 import io.vodflow.processor.project.Attribution;
 import io.vodflow.processor.project.LinkedUpload;
 import io.vodflow.processor.project.MediaRow;
+import io.vodflow.processor.project.PartsDeleted;
 import io.vodflow.processor.project.ProjectionPlan;
 import io.vodflow.processor.project.ResultRow;
 import io.vodflow.processor.store.MediaUpsert;
@@ -30,7 +32,7 @@ class MediaEventFactoryTest {
                 1280, 720, 2_896_000L, 1L, 60.0, "mp4", null, null, null, null, null, null, null, null, null);
         MediaRow media = MediaRow.statusOnly("f", "READY");
         return new ProjectionPlan(List.of(media), List.of(), List.of(rendition), List.of(), List.of(), List.of(),
-                List.of(new LinkedUpload("f", "u", signature, "t")), List.of());
+                List.of(new LinkedUpload("f", "u", signature, "t")), List.of(), List.of(), List.of());
     }
 
     @Test
@@ -60,5 +62,28 @@ class MediaEventFactoryTest {
         assertThat(factory.events(plan(), stored, List.of())).isEmpty();
         assertThat(factory.events(plan(), stored, List.of(new TaskUpsert.Changed("t", "f", "FINISH", 3, 100))))
                 .extracting(OutboxRepository.Entry::eventType).containsExactly("TranscodeFinished");
+    }
+
+    @Test
+    void aPartialDeletionEmitsMediaPartsDeletedWithTheStoredStatusAndOneIdPerDeletingCallback() {
+        Map<String, MediaUpsert.Stored> stored = Map.of("f",
+                new MediaUpsert.Stored("f", "u", Attribution.LINKED.name(), signature.toString(), "READY", "t", false));
+        List<DeletedPart> parts = List.of(new DeletedPart(DeletedPart.TRANSCODE_FILES, 0));
+        ProjectionPlan first = partial(new PartsDeleted("f", "dedupe-1", parts));
+        ProjectionPlan later = partial(new PartsDeleted("f", "dedupe-2", parts));
+
+        List<OutboxRepository.Entry> events = factory.events(first, stored, List.of());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.eventType()).isEqualTo(MediaEvent.MEDIA_PARTS_DELETED);
+            assertThat(e.payload()).contains("\"status\":\"READY\"", "\"userId\":\"u\"",
+                    "\"deletedParts\":[{\"type\":\"TranscodeFiles\",\"definition\":0}]");
+        });
+        assertThat(factory.events(first, stored, List.of()).get(0).eventId()).isEqualTo(events.get(0).eventId());
+        assertThat(factory.events(later, stored, List.of()).get(0).eventId()).isNotEqualTo(events.get(0).eventId());
+    }
+
+    private static ProjectionPlan partial(PartsDeleted deletion) {
+        return new ProjectionPlan(List.of(MediaRow.statusOnly("f", "UPLOADED")), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(deletion));
     }
 }

@@ -55,10 +55,13 @@ class BatchProjectorTest {
     }
 
     @Test
-    void deletesAndUnknownTypesArePlanned() {
-        ProjectionPlan plan = projector.plan(List.of(input("v3-file-deleted.json", null), input("v3-unknown-event-type.json", null)),
-                Map.of());
-        assertThat(plan.deletedFileIds()).containsExactly("3270835012345678901");
+    void wholeDeletesAndUnknownTypesArePlanned() {
+        ProjectionPlan plan = projector.plan(List.of(raw("""
+                {"EventType":"FileDeleted","FileDeleteEvent":{"FileIdSet":["%s"],
+                 "FileDeleteResultInfo":[{"FileId":"%s","DeleteParts":[]}]}}""".formatted(FixtureFiles.FILE_ID, FixtureFiles.FILE_ID)),
+                input("v3-unknown-event-type.json", null)), Map.of());
+        assertThat(plan.deletedFileIds()).containsExactly(FixtureFiles.FILE_ID);
+        assertThat(plan.partDeletions()).isEmpty();
         assertThat(plan.media()).singleElement().satisfies(m -> {
             assertThat(m.status()).isEqualTo(StatusRanks.MEDIA_DELETED);
             assertThat(m.deletedAt()).isNotNull();
@@ -67,5 +70,32 @@ class BatchProjectorTest {
             assertThat(u.eventType()).isEqualTo("SomeFutureEvent");
             assertThat(u.rawBody()).contains("Nested");
         });
+    }
+
+    @Test
+    void aDeletionOfPartsKeepsTheMediaAndRecordsEachPartOnceWithTheLatestTime() {
+        String body = """
+                {"EventType":"FileDeleted","FileDeleteEvent":{"FileIdSet":["f-1"],"FileDeleteResultInfo":[{"FileId":"f-1",
+                 "DeleteParts":[{"Type":"TranscodeFiles","Definition":100030},{"Type":"OriginalFiles","Definition":0}]}]}}""";
+        ProjectionPlan plan = projector.plan(List.of(raw(body, "d-1", 1_000), raw(body, "d-2", 5_000), raw(body, "d-3", 3_000)), Map.of());
+
+        assertThat(plan.deletedFileIds()).isEmpty();
+        assertThat(plan.media()).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(StatusRanks.MEDIA_UPLOADED);
+            assertThat(m.deletedAt()).isNull();
+        });
+        assertThat(plan.partDeletions()).containsExactly(
+                new PartDeletionRow("f-1", "OriginalFiles", 0, Instant.ofEpochMilli(5_000)),
+                new PartDeletionRow("f-1", "TranscodeFiles", 100030, Instant.ofEpochMilli(5_000)));
+        assertThat(plan.partsDeleted()).extracting(PartsDeleted::dedupeId).containsExactly("d-1", "d-2", "d-3");
+    }
+
+    private BatchProjector.Input raw(String json) {
+        return raw(json, "raw", 0);
+    }
+
+    private BatchProjector.Input raw(String json, String dedupeId, long receivedAt) {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new BatchProjector.Input(parser.parse(body), dedupeId, receivedAt, body);
     }
 }

@@ -54,7 +54,7 @@ class PlaybackUrlsTest {
     private static MediaView view() {
         return new MediaView("5f2e123", "u-1", null, "READY", "t-1", "FINISH",
                 List.of(new MediaView.RenditionView(100030, RENDITION, 1280, 720, 2_896_000L, 21_744_310L, 60.0)),
-                COVER, "LINKED", null, 100, "clip", MEDIA, 48_211_873L, 60.0, 1920, 1080, null, null, null);
+                COVER, "LINKED", null, 100, "clip", MEDIA, 48_211_873L, 60.0, 1920, 1080, null, null, null, null, List.of());
     }
 
     private static Map<String, String> query(String url) {

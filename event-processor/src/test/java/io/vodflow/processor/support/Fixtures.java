@@ -14,4 +14,11 @@ public final class Fixtures {
         return FixtureFiles.text(name).replace(FixtureFiles.FILE_ID, fileId).replace(FixtureFiles.TASK_ID, taskId)
                 .replace(FixtureFiles.CONTEXT_PLACEHOLDER, sourceContext == null ? "" : sourceContext).getBytes(StandardCharsets.UTF_8);
     }
+
+    /** A v3 FileDeleted of one file: the whole media without {@code partsJson}, else those DeleteParts items. */
+    public static byte[] deletion(String fileId, String... partsJson) {
+        return ("{\"EventType\":\"FileDeleted\",\"FileDeleteEvent\":{\"FileIdSet\":[\"" + fileId + "\"],"
+                + "\"FileDeleteResultInfo\":[{\"FileId\":\"" + fileId + "\",\"DeleteParts\":[" + String.join(",", partsJson)
+                + "]}]}}").getBytes(StandardCharsets.UTF_8);
+    }
 }
