@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code DescribeTaskDetail} for task-flow tasks: {@code TaskType "Procedure"}, the task's {@code Status} and its
- * {@code ProcedureTask} (the same structure as the callback's ProcedureStateChangeEvent).
+ * {@code DescribeTaskDetail} for task-flow tasks of the requested {@code SubAppId} (absent = primary):
+ * {@code TaskType "Procedure"}, the task's {@code Status} and its {@code ProcedureTask} (the same structure as the
+ * callback's ProcedureStateChangeEvent).
  */
 final class DescribeTaskDetailAction implements ApiAction {
 
@@ -25,12 +26,13 @@ final class DescribeTaskDetailAction implements ApiAction {
                 throw new VodApiError(VodApiError.MISSING_PARAMETER, "The request is missing TaskId.");
             }
             String taskId = taskIdNode.asText();
-            ObjectNode task = tasks.find(taskId).orElseThrow(() ->
+            // a task of another sub-application is as unknown as a missing one
+            TaskDetailStore.Detail detail = tasks.describe(SubAppIdParam.of(params), taskId).orElseThrow(() ->
                     new VodApiError(VodApiError.INVALID_TASK_ID, "TaskId " + taskId + " does not exist."));
             ObjectNode response = JsonNodeFactory.instance.objectNode()
                     .put("TaskType", "Procedure")
-                    .put("Status", task.path("Status").asText("PROCESSING"));
-            response.set("ProcedureTask", task);
+                    .put("Status", detail.status());
+            response.set("ProcedureTask", detail.procedureTask());
             return response;
         });
     }
