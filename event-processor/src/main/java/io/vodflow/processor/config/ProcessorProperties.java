@@ -123,6 +123,11 @@ public record ProcessorProperties(
             Secret secretKey,
             /** API region; VOD accepts an empty one. */
             @DefaultValue("") String region,
+            /**
+             * SubAppId for tasks no callback or signature placed in a sub-application (VODFLOW_VOD_SUB_APP_ID;
+             * 0 = the primary application, which only accounts opened before 2023-12-25 may use).
+             */
+            @DefaultValue("0") @Min(0) long subAppId,
             /** Time limit of one DescribeTaskDetail call. */
             @DefaultValue("10s") @NotNull Duration requestTimeout) {
     }

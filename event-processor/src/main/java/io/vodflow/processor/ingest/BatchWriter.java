@@ -61,7 +61,8 @@ public class BatchWriter {
                 if (!fresh.contains(p.dedupeId())) {
                     continue;
                 }
-                inputs.add(new BatchProjector.Input(p.event(), p.dedupeId(), p.receivedAtMillis(), p.record().value()));
+                inputs.add(new BatchProjector.Input(p.event(), p.dedupeId(), p.receivedAtMillis(), p.record().value(),
+                        p.subAppId()));
                 if (p.event() instanceof NewFileUpload u) {
                     attribution.claimedSignature(u.sourceContext()).ifPresent(claimed::add);
                 }

@@ -23,11 +23,22 @@ public class CallbackRecordDecoder {
                 // records written by other producers than the ingress: hash the body the same way the ingress does
                 dedupe = routing.read(record.value()).dedupeId();
             }
-            return new DecodedRecord.Parsed(record, event, dedupe, receivedAt(record));
+            return new DecodedRecord.Parsed(record, event, dedupe, receivedAt(record), subAppId(record));
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             return new DecodedRecord.Rejected(record, e.getClass().getName(),
                     message.length() > 500 ? message.substring(0, 500) : message);
+        }
+    }
+
+    private static Long subAppId(CallbackRecord record) {
+        String value = record.header(CallbackHeaders.SUB_APP);
+        try {
+            // a positive id only: 0 and absence both mean the primary application, whose tasks need no SubAppId
+            long id = value == null ? 0 : Long.parseLong(value.trim());
+            return id > 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -35,7 +35,13 @@ public class BatchProjector {
     }
 
     /** One event with the context the plan needs beside it. */
-    public record Input(VodEvent event, String dedupeId, long receivedAtMillis, byte[] rawBody) { }
+    public record Input(VodEvent event, String dedupeId, long receivedAtMillis, byte[] rawBody, Long subAppId) {
+
+        /** An input without a known sub-application. */
+        public Input(VodEvent event, String dedupeId, long receivedAtMillis, byte[] rawBody) {
+            this(event, dedupeId, receivedAtMillis, rawBody, null);
+        }
+    }
 
     /** Plans the batch; {@code signatures} holds the (locked) rows of every signature the batch claims. */
     public ProjectionPlan plan(List<Input> inputs, Map<UUID, SignatureRecord> signatures) {
@@ -59,7 +65,8 @@ public class BatchProjector {
                 fold(media, row.fileId(), row, MediaRow::merge);
                 String taskId = Texts.blankToNull(u.procedureTaskId());
                 if (taskId != null) {
-                    fold(tasks, taskId, new TaskRow(taskId, u.fileId(), "WAITING", 1, 0, null, null, null, null, null, null),
+                    fold(tasks, taskId, new TaskRow(taskId, u.fileId(), "WAITING", 1, 0, null, null, null, null, null, null,
+                            in.subAppId()),
                             TaskRow::merge);
                 }
                 switch (d.attribution()) {
@@ -72,7 +79,7 @@ public class BatchProjector {
                     default -> { }
                 }
             } else if (event instanceof ProcedureStateChanged p && p.taskId() != null && !p.taskId().isBlank()) {
-                fold(tasks, p.taskId(), ProcedureRows.task(p, now), TaskRow::merge);
+                fold(tasks, p.taskId(), ProcedureRows.task(p, now, in.subAppId()), TaskRow::merge);
                 List<ResultRow> rows = ProcedureRows.results(p);
                 rows.forEach(r -> fold(results, r.key(), r, ResultRow::merge));
                 if (p.fileId() != null && !p.fileId().isBlank()) {

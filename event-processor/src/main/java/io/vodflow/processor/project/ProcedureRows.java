@@ -21,13 +21,13 @@ final class ProcedureRows {
 
     private ProcedureRows() { }
 
-    static TaskRow task(ProcedureStateChanged e, Instant now) {
+    static TaskRow task(ProcedureStateChanged e, Instant now, Long subAppId) {
         int rank = StatusRanks.of(e.status());
         int progress = rank >= StatusRanks.TERMINAL ? 100 : e.mediaProcessResults() == null ? 0
                 : e.mediaProcessResults().stream().mapToInt(r -> r.progress() == null ? 0 : r.progress()).min().orElse(0);
         return new TaskRow(e.taskId(), Texts.blankToNull(e.fileId()), e.status().name(), rank, progress, e.errCode(),
                 Texts.blankToNull(e.message()), Texts.blankToNull(e.sessionContext()), Texts.blankToNull(e.sessionId()),
-                Texts.blankToNull(e.tasksNotifyMode()), rank >= StatusRanks.TERMINAL ? now : null);
+                Texts.blankToNull(e.tasksNotifyMode()), rank >= StatusRanks.TERMINAL ? now : null, subAppId);
     }
 
     static List<ResultRow> results(ProcedureStateChanged e) {

@@ -2,9 +2,13 @@ package io.vodflow.processor.project;
 
 import java.time.Instant;
 
-/** What one batch says about a procedure task; {@link #merge} folds rows exactly as the SQL upsert does. */
+/**
+ * What one batch says about a procedure task; {@link #merge} folds rows exactly as the SQL upsert does.
+ * {@code subAppId} is the VOD sub-application its callbacks came for (null = not said; the first one said stays).
+ */
 public record TaskRow(String taskId, String fileId, String status, int statusRank, int progress, Integer errCode,
-                      String message, String sessionContext, String sessionId, String notifyMode, Instant finishedAt) {
+                      String message, String sessionContext, String sessionId, String notifyMode, Instant finishedAt,
+                      Long subAppId) {
 
     /** True when a later row would change this one: a higher rank or more progress, and this one is not terminal. */
     public boolean advancedBy(TaskRow later) {
@@ -23,6 +27,7 @@ public record TaskRow(String taskId, String fileId, String status, int statusRan
                 newer ? MediaRow.first(later.errCode, errCode) : errCode,
                 newer ? MediaRow.first(later.message, message) : message,
                 MediaRow.first(sessionContext, later.sessionContext), MediaRow.first(sessionId, later.sessionId),
-                MediaRow.first(later.notifyMode, notifyMode), MediaRow.first(finishedAt, later.finishedAt));
+                MediaRow.first(later.notifyMode, notifyMode), MediaRow.first(finishedAt, later.finishedAt),
+                MediaRow.first(subAppId, later.subAppId));
     }
 }

@@ -15,13 +15,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Heals tasks whose callbacks were lost (push mode drops after 3 attempts): tasks not FINISHed and idle for
- * reconcile.after are looked up with DescribeTaskDetail and VOD's answer is fed into vod.callbacks as a
- * ProcedureStateChanged, keyed by FileId, so it takes the normal, ordered and idempotent path.
+ * reconcile.after are looked up with DescribeTaskDetail in their sub-application, and VOD's answer is fed into
+ * vod.callbacks as a ProcedureStateChanged, keyed by FileId, so it takes the normal, ordered and idempotent path.
  */
 public class TaskReconciler extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TaskReconciler.class);
@@ -33,6 +34,7 @@ public class TaskReconciler extends SubscriptionLifecycle {
     private final ProcessorProperties.Reconcile props;
     private final Scheduler blocking;
     private final Counter reconciled;
+    private final Counter failed;
 
     public TaskReconciler(StaleTaskRepository tasks, VodTaskClient vod, RecordSender sender, ProcessorProperties.Reconcile props,
                           Scheduler blocking, MeterRegistry meters) {
@@ -43,25 +45,39 @@ public class TaskReconciler extends SubscriptionLifecycle {
         this.blocking = blocking;
         this.reconciled = Counter.builder("vodflow.processor.reconciled")
                 .description("Task states fetched with DescribeTaskDetail and fed back").register(meters);
+        this.failed = Counter.builder("vodflow.processor.reconcile.failures")
+                .description("DescribeTaskDetail calls that failed (retried at the next recheck)").register(meters);
     }
 
     /** One round: returns how many task states were fed back. */
     public Mono<Integer> reconcileOnce() {
         return tasks.claim(props.after(), props.recheck(), props.batchSize())
-                .concatMap(task -> Mono.fromCallable(() -> vod.procedureStateChanged(task.taskId()))
-                        .subscribeOn(blocking)
-                        .timeout(props.requestTimeout().multipliedBy(2))
-                        .flatMap(body -> body.map(b -> sender.sendAll(List.of(new OutgoingRecord(VodTopics.CALLBACKS,
-                                task.fileId() != null ? task.fileId() : task.taskId(), b,
-                                Map.of(CallbackHeaders.SOURCE, SOURCE, CallbackHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis())))))
-                                .thenReturn(1)).orElse(Mono.just(0)))
-                        .onErrorResume(e -> {
-                            log.atWarn().addKeyValue("taskId", task.taskId()).addKeyValue("error", e.getMessage())
-                                    .log("task reconciliation failed; retried next round");
-                            return Mono.just(0);
-                        }))
+                .concatMap(task -> {
+                    long subAppId = task.subAppId() != null ? task.subAppId() : props.subAppId();
+                    return Mono.fromCallable(() -> vod.procedureStateChanged(task.taskId(), subAppId))
+                            .subscribeOn(blocking)
+                            .timeout(props.requestTimeout().multipliedBy(2))
+                            .flatMap(body -> body.map(b -> sender.sendAll(List.of(new OutgoingRecord(VodTopics.CALLBACKS,
+                                    task.fileId() != null ? task.fileId() : task.taskId(), b, headers(subAppId))))
+                                    .thenReturn(1)).orElse(Mono.just(0)))
+                            .onErrorResume(e -> {
+                                failed.increment();
+                                log.atWarn().addKeyValue("taskId", task.taskId()).addKeyValue("subAppId", subAppId)
+                                        .addKeyValue("error", e.getMessage()).log("task reconciliation failed; retried next round");
+                                return Mono.just(0);
+                            });
+                })
                 .reduce(0, Integer::sum)
                 .doOnNext(reconciled::increment);
+    }
+
+    private static Map<String, String> headers(long subAppId) {
+        Map<String, String> headers = new HashMap<>(Map.of(CallbackHeaders.SOURCE, SOURCE,
+                CallbackHeaders.RECEIVED_AT, String.valueOf(System.currentTimeMillis())));
+        if (subAppId > 0) {
+            headers.put(CallbackHeaders.SUB_APP, Long.toString(subAppId));
+        }
+        return headers;
     }
 
     @Override

@@ -33,6 +33,18 @@ class CallbackRecordDecoderTest {
     }
 
     @Test
+    void theSubApplicationHeaderIsReadWhenItNamesOne() {
+        byte[] body = Fixtures.body("v3-procedure-finish.json", "1", "t", null);
+        assertThat(((DecodedRecord.Parsed) decoder.decode(record(body, Map.of(CallbackHeaders.SUB_APP, "1500000001"))))
+                .subAppId()).isEqualTo(1_500_000_001L);
+        for (String none : new String[] {"0", "-3", "abc", " "}) {
+            assertThat(((DecodedRecord.Parsed) decoder.decode(record(body, Map.of(CallbackHeaders.SUB_APP, none)))).subAppId())
+                    .as(none).isNull();
+        }
+        assertThat(((DecodedRecord.Parsed) decoder.decode(record(body, Map.of()))).subAppId()).isNull();
+    }
+
+    @Test
     void bodiesThatAreNotEventsAreRejectedWithTheError() {
         for (String bad : new String[] {"not json", "[1,2]", "{\"NoType\":1}", ""}) {
             DecodedRecord d = decoder.decode(record(bad.getBytes(StandardCharsets.UTF_8), Map.of()));

@@ -90,6 +90,20 @@ class BatchProjectorTest {
         assertThat(plan.partsDeleted()).extracting(PartsDeleted::dedupeId).containsExactly("d-1", "d-2", "d-3");
     }
 
+    @Test
+    void aTaskKeepsTheSubApplicationItsCallbacksCameFor() {
+        byte[] upload = Fixtures.body("v3-new-file-upload.json", "f-9", "t-9", null);
+        byte[] finish = Fixtures.body("v3-procedure-finish.json", "f-9", "t-9", null);
+        ProjectionPlan plan = projector.plan(List.of(
+                new BatchProjector.Input(parser.parse(upload), "u", 0, upload, null),
+                new BatchProjector.Input(parser.parse(finish), "f", 0, finish, 1_500_000_001L)), Map.of());
+
+        assertThat(plan.tasks()).singleElement().satisfies(t -> {
+            assertThat(t.status()).isEqualTo("FINISH");
+            assertThat(t.subAppId()).isEqualTo(1_500_000_001L);
+        });
+    }
+
     private BatchProjector.Input raw(String json) {
         return raw(json, "raw", 0);
     }

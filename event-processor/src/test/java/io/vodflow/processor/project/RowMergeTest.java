@@ -10,7 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RowMergeTest {
 
     private static TaskRow task(String status, int rank, int progress) {
-        return new TaskRow("t", "f", status, rank, progress, 0, status, null, null, "Change", null);
+        return task(status, rank, progress, null);
+    }
+
+    private static TaskRow task(String status, int rank, int progress, Long subAppId) {
+        return new TaskRow("t", "f", status, rank, progress, 0, status, null, null, "Change", null, subAppId);
     }
 
     private static ResultRow result(String status, int rank, int progress, String url) {
@@ -24,6 +28,13 @@ class RowMergeTest {
         assertThat(finish.merge(task("PROCESSING", 2, 40))).isEqualTo(finish);
         assertThat(task("PROCESSING", 2, 40).merge(finish).status()).isEqualTo("FINISH");
         assertThat(finish.advancedBy(task("FINISH", 3, 100))).isFalse();
+    }
+
+    @Test
+    void theFirstSubApplicationSaidStays() {
+        assertThat(task("WAITING", 1, 0).merge(task("PROCESSING", 2, 10, 1500000001L)).subAppId()).isEqualTo(1500000001L);
+        assertThat(task("WAITING", 1, 0, 1500000001L).merge(task("FINISH", 3, 100, 1500000002L)).subAppId())
+                .isEqualTo(1500000001L);
     }
 
     @Test
