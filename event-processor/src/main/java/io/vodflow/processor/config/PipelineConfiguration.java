@@ -35,11 +35,12 @@ import java.time.Clock;
 public class PipelineConfiguration {
 
     @Bean
-    BatchWriter batchWriter(TransactionalOperator tx, DatabaseClient db, SourceContextCodec codec, ObjectMapper json, Clock clock) {
+    BatchWriter batchWriter(TransactionalOperator tx, DatabaseClient db, SourceContextCodec codec, ObjectMapper json, Clock clock,
+                            ProcessorProperties props) {
         AttributionPolicy attribution = new AttributionPolicy(codec);
         return new BatchWriter(tx, new DedupeRepository(db), new SignatureRepository(db), new ProjectionRepository(db),
                 new OutboxRepository(db),
-                attribution, new BatchProjector(attribution, clock), new MediaEventFactory(json, clock));
+                attribution, new BatchProjector(attribution, clock, props.partialDeletes()), new MediaEventFactory(json, clock));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.vodflow.processor.config;
 
 import io.vodflow.kit.secret.Secret;
+import io.vodflow.processor.project.PartialDeletePolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,6 +71,12 @@ public record ProcessorProperties(
         @DefaultValue("100") @Min(1) @Max(1000) int maxPageSize,
         /** How often the consumer lag gauge is refreshed. */
         @DefaultValue("5s") @NotNull Duration lagRefresh,
+        /**
+         * A FileDeleted naming only some parts of a media (VODFLOW_PROCESSOR_PARTIAL_DELETES): DELETE_MEDIA marks it
+         * deleted like any FileDeleted, KEEP_MEDIA keeps it with those parts gone (for apps that delete originals or
+         * some renditions to save storage).
+         */
+        @DefaultValue("DELETE_MEDIA") @NotNull PartialDeletePolicy partialDeletes,
         /** Healing of tasks whose callbacks were lost, through VOD's DescribeTaskDetail. */
         @DefaultValue @Valid @NotNull Reconcile reconcile,
         /** Key-hotlink signing of the media URLs the query API returns. */

@@ -28,10 +28,16 @@ import java.util.UUID;
 public class BatchProjector {
     private final AttributionPolicy attribution;
     private final Clock clock;
+    private final PartialDeletePolicy partialDeletes;
 
     public BatchProjector(AttributionPolicy attribution, Clock clock) {
+        this(attribution, clock, PartialDeletePolicy.DELETE_MEDIA);
+    }
+
+    public BatchProjector(AttributionPolicy attribution, Clock clock, PartialDeletePolicy partialDeletes) {
         this.attribution = attribution;
         this.clock = clock;
+        this.partialDeletes = partialDeletes;
     }
 
     /** One event with the context the plan needs beside it. */
@@ -88,16 +94,16 @@ public class BatchProjector {
             } else if (event instanceof FileDeleted d && !d.fileIds().isEmpty()) {
                 for (String fileId : d.fileIds()) {
                     List<DeletedPart> parts = d.partsOf(fileId);
-                    if (parts.isEmpty()) {
+                    Instant at = in.receivedAtMillis() > 0 ? Instant.ofEpochMilli(in.receivedAtMillis()) : now;
+                    parts.forEach(p -> fold(partDeletions, new PartDeletionRow.Key(fileId, p.type(), p.definition()),
+                            new PartDeletionRow(fileId, p.type(), p.definition(), at), PartDeletionRow::merge));
+                    if (parts.isEmpty() || partialDeletes == PartialDeletePolicy.DELETE_MEDIA) {
                         fold(media, fileId, MediaRow.statusOnly(fileId, StatusRanks.MEDIA_DELETED).deletedAt(now), MediaRow::merge);
                         deleted.add(fileId);
                         continue;
                     }
                     // the media stays: an UPLOADED row never moves a status back, and makes sure the media exists
                     fold(media, fileId, MediaRow.statusOnly(fileId, StatusRanks.MEDIA_UPLOADED), MediaRow::merge);
-                    Instant at = in.receivedAtMillis() > 0 ? Instant.ofEpochMilli(in.receivedAtMillis()) : now;
-                    parts.forEach(p -> fold(partDeletions, new PartDeletionRow.Key(fileId, p.type(), p.definition()),
-                            new PartDeletionRow(fileId, p.type(), p.definition(), at), PartDeletionRow::merge));
                     partsDeleted.add(new PartsDeleted(fileId, in.dedupeId(), parts));
                 }
             } else {

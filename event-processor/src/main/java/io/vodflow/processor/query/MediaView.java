@@ -6,9 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * GET /v1/media/{fileId}: the architecture's fixed fields first, then extras. After a partial deletion the media keeps
- * its status; {@code deletedParts} lists what went, renditions it removed are left out, and {@code mediaUrl} is null
- * once the original is gone ({@code originalDeletedAt}). Pages carry neither renditions nor deletedParts.
+ * GET /v1/media/{fileId}: the architecture's fixed fields first, then extras. {@code deletedParts} lists what partial
+ * deletions removed (the media keeps its status only under KEEP_MEDIA): renditions they removed are left out, and
+ * {@code mediaUrl} is null once the original is gone ({@code originalDeletedAt}). Pages carry neither renditions nor
+ * deletedParts.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MediaView(String fileId, String userId, String signatureId, String status, String taskId, String taskStatus,

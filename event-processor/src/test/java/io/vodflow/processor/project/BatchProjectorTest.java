@@ -72,12 +72,29 @@ class BatchProjectorTest {
         });
     }
 
+    private static final String PARTS_DELETED = """
+            {"EventType":"FileDeleted","FileDeleteEvent":{"FileIdSet":["f-1"],"FileDeleteResultInfo":[{"FileId":"f-1",
+             "DeleteParts":[{"Type":"TranscodeFiles","Definition":100030},{"Type":"OriginalFiles","Definition":0}]}]}}""";
+
     @Test
-    void aDeletionOfPartsKeepsTheMediaAndRecordsEachPartOnceWithTheLatestTime() {
-        String body = """
-                {"EventType":"FileDeleted","FileDeleteEvent":{"FileIdSet":["f-1"],"FileDeleteResultInfo":[{"FileId":"f-1",
-                 "DeleteParts":[{"Type":"TranscodeFiles","Definition":100030},{"Type":"OriginalFiles","Definition":0}]}]}}""";
-        ProjectionPlan plan = projector.plan(List.of(raw(body, "d-1", 1_000), raw(body, "d-2", 5_000), raw(body, "d-3", 3_000)), Map.of());
+    void byDefaultADeletionOfPartsDeletesTheMediaAndStillRecordsTheParts() {
+        ProjectionPlan plan = projector.plan(List.of(raw(PARTS_DELETED, "d-1", 1_000)), Map.of());
+
+        assertThat(plan.deletedFileIds()).containsExactly("f-1");
+        assertThat(plan.media()).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo(StatusRanks.MEDIA_DELETED);
+            assertThat(m.deletedAt()).isNotNull();
+        });
+        assertThat(plan.partDeletions()).hasSize(2);
+        assertThat(plan.partsDeleted()).isEmpty();
+    }
+
+    @Test
+    void keepingMediaADeletionOfPartsKeepsItAndRecordsEachPartOnceWithTheLatestTime() {
+        BatchProjector keeping = new BatchProjector(new AttributionPolicy(codec),
+                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), PartialDeletePolicy.KEEP_MEDIA);
+        String body = PARTS_DELETED;
+        ProjectionPlan plan = keeping.plan(List.of(raw(body, "d-1", 1_000), raw(body, "d-2", 5_000), raw(body, "d-3", 3_000)), Map.of());
 
         assertThat(plan.deletedFileIds()).isEmpty();
         assertThat(plan.media()).singleElement().satisfies(m -> {
