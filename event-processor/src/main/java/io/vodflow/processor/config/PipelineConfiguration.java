@@ -12,6 +12,7 @@ import io.vodflow.processor.kafka.MediaEventReceiver;
 import io.vodflow.processor.kafka.RecordSender;
 import io.vodflow.processor.live.MediaEventStream;
 import io.vodflow.processor.metrics.ProcessorMetrics;
+import io.vodflow.processor.outbox.FinishedBeforeLink;
 import io.vodflow.processor.outbox.MediaEventFactory;
 import io.vodflow.processor.outbox.OutboxRelay;
 import io.vodflow.processor.project.AttributionPolicy;
@@ -40,7 +41,8 @@ public class PipelineConfiguration {
         AttributionPolicy attribution = new AttributionPolicy(codec);
         return new BatchWriter(tx, new DedupeRepository(db), new SignatureRepository(db), new ProjectionRepository(db),
                 new OutboxRepository(db),
-                attribution, new BatchProjector(attribution, clock, props.partialDeletes()), new MediaEventFactory(json, clock));
+                attribution, new BatchProjector(attribution, clock, props.partialDeletes()), new MediaEventFactory(json, clock),
+                new FinishedBeforeLink(db));
     }
 
     @Bean

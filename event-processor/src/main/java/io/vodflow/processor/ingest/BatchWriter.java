@@ -1,6 +1,7 @@
 package io.vodflow.processor.ingest;
 
 import io.vodflow.contract.event.NewFileUpload;
+import io.vodflow.processor.outbox.FinishedBeforeLink;
 import io.vodflow.processor.outbox.MediaEventFactory;
 import io.vodflow.processor.project.AttributionPolicy;
 import io.vodflow.processor.project.BatchProjector;
@@ -33,11 +34,13 @@ public class BatchWriter {
     private final AttributionPolicy attribution;
     private final BatchProjector projector;
     private final MediaEventFactory events;
+    private final FinishedBeforeLink finishedBeforeLink;
 
     public BatchWriter(TransactionalOperator tx, DedupeRepository dedupe, SignatureRepository signatures,
                        ProjectionRepository projection, OutboxRepository outbox, AttributionPolicy attribution, BatchProjector projector,
-                       MediaEventFactory events) {
+                       MediaEventFactory events, FinishedBeforeLink finishedBeforeLink) {
         this.tx = tx;
+        this.finishedBeforeLink = finishedBeforeLink;
         this.dedupe = dedupe;
         this.signatures = signatures;
         this.projection = projection;
@@ -78,10 +81,11 @@ public class BatchWriter {
     }
 
     private Mono<BatchOutcome> apply(ProjectionPlan plan, int applied, int duplicates, int rejected) {
-        return projection.write(plan).flatMap(written -> {
-            List<OutboxRepository.Entry> entries = events.events(plan, written.media(), written.changedTasks());
-            return outbox.append(entries).thenReturn(new BatchOutcome(applied + duplicates + rejected, applied, duplicates,
-                    rejected, written.newConflicts(), written.newUnknowns(), entries.size()));
-        });
+        return projection.write(plan).flatMap(written -> finishedBeforeLink.of(events.finishedBeforeLink(plan, written.media()))
+                .flatMap(earlier -> {
+                    List<OutboxRepository.Entry> entries = events.events(plan, written.media(), written.changedTasks(), earlier);
+                    return outbox.append(entries).thenReturn(new BatchOutcome(applied + duplicates + rejected, applied, duplicates,
+                            rejected, written.newConflicts(), written.newUnknowns(), entries.size()));
+                }));
     }
 }

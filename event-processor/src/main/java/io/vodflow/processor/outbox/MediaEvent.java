@@ -13,7 +13,8 @@ import java.util.List;
  *   <li>{@code type}: UploadLinked | TranscodeProgress | TranscodeFinished | MediaDeleted | MediaPartsDeleted.</li>
  *   <li>{@code fileId}, {@code userId} (null while the upload is not attributed), {@code signatureId} (UploadLinked),
  *       {@code taskId}, {@code status} (media status), {@code taskStatus}, {@code progress} (0-100),
- *       {@code renditions} and {@code coverUrl} (TranscodeFinished), {@code occurredAt}, {@code deletedParts}
+ *       {@code renditions} and {@code coverUrl} (TranscodeFinished, and UploadLinked of media
+ *       that finished before it was linked), {@code occurredAt}, {@code deletedParts}
  *       (MediaPartsDeleted: the {@code {type, definition}} items removed while the media stays).</li>
  * </ul>
  * Absent fields are omitted. Events describe committed state changes: a late or duplicate callback emits nothing,

@@ -35,17 +35,48 @@ public class MediaEventFactory {
         this.clock = clock;
     }
 
+    /**
+     * Media this batch links whose transcode had already ended in an earlier batch: their UploadLinked needs the
+     * renditions and cover from {@link FinishedBeforeLink}.
+     */
+    public List<String> finishedBeforeLink(ProjectionPlan plan, Map<String, MediaUpsert.Stored> media) {
+        List<String> fileIds = new ArrayList<>();
+        for (LinkedUpload l : plan.linked()) {
+            MediaUpsert.Stored s = media.get(l.fileId());
+            if (s != null && linkedNow(s, String.valueOf(l.signatureId())) && terminal(s) && s.taskId() != null
+                    && plan.renditionsOf(s.taskId()).isEmpty() && !fileIds.contains(s.fileId())) {
+                fileIds.add(s.fileId());
+            }
+        }
+        return fileIds;
+    }
+
     public List<OutboxRepository.Entry> events(ProjectionPlan plan, Map<String, MediaUpsert.Stored> media,
                                                List<TaskUpsert.Changed> changedTasks) {
+        return events(plan, media, changedTasks, Map.of());
+    }
+
+    /** The batch's events; {@code earlier} holds {@link #finishedBeforeLink} media's details by FileId. */
+    public List<OutboxRepository.Entry> events(ProjectionPlan plan, Map<String, MediaUpsert.Stored> media,
+                                               List<TaskUpsert.Changed> changedTasks, Map<String, FinishedBeforeLink.Details> earlier) {
         Instant now = clock.instant();
         List<MediaEvent> events = new ArrayList<>();
         for (LinkedUpload l : plan.linked()) {
             MediaUpsert.Stored s = media.get(l.fileId());
-            if (s != null && s.attributedNow() && "LINKED".equals(s.attribution())
-                    && Objects.equals(s.signatureId(), String.valueOf(l.signatureId()))) {
+            if (s != null && linkedNow(s, String.valueOf(l.signatureId()))) {
+                // linked after the transcode ended: the TranscodeFinished had no user, so this event carries its results
+                List<MediaEvent.Rendition> renditions = null;
+                String cover = null;
+                if (terminal(s) && s.taskId() != null) {
+                    List<ResultRow> inBatch = plan.renditionsOf(s.taskId());
+                    FinishedBeforeLink.Details before = earlier.get(l.fileId());
+                    renditions = !inBatch.isEmpty() ? inBatch.stream().map(MediaEventFactory::rendition).toList()
+                            : before == null ? null : List.copyOf(before.renditions());
+                    cover = before != null ? before.coverUrl() : coverOf(plan, l.fileId());
+                }
                 events.add(new MediaEvent(1, id(MediaEvent.UPLOAD_LINKED, l.fileId(), String.valueOf(l.signatureId())),
                         MediaEvent.UPLOAD_LINKED, l.fileId(), s.userId(), String.valueOf(l.signatureId()), s.taskId(),
-                        s.status(), null, null, null, null, now, null));
+                        s.status(), null, null, renditions, cover, now, null));
             }
         }
         for (TaskUpsert.Changed t : changedTasks) {
@@ -55,8 +86,7 @@ public class MediaEventFactory {
             String status = s == null ? null : s.status();
             if (t.statusRank() >= StatusRanks.TERMINAL) {
                 List<MediaEvent.Rendition> renditions = plan.renditionsOf(t.taskId()).stream().map(MediaEventFactory::rendition).toList();
-                String cover = plan.media().stream().filter(m -> m.fileId().equals(fileId)).map(MediaRow::snapshotCoverUrl)
-                        .filter(Objects::nonNull).findFirst().orElse(null);
+                String cover = coverOf(plan, fileId);
                 events.add(new MediaEvent(1, id(MediaEvent.TRANSCODE_FINISHED, t.taskId()), MediaEvent.TRANSCODE_FINISHED,
                         fileId, userId, null, t.taskId(), status, t.status(), t.progress(), renditions, cover, now, null));
             } else if (t.statusRank() == 2) {
@@ -79,6 +109,19 @@ public class MediaEventFactory {
                     s == null ? null : s.taskId(), s == null ? null : s.status(), null, null, null, null, now, p.parts()));
         }
         return events.stream().map(this::entry).toList();
+    }
+
+    private static boolean linkedNow(MediaUpsert.Stored s, String signatureId) {
+        return s.attributedNow() && "LINKED".equals(s.attribution()) && Objects.equals(s.signatureId(), signatureId);
+    }
+
+    private static boolean terminal(MediaUpsert.Stored s) {
+        return StatusRanks.MEDIA_READY.equals(s.status()) || StatusRanks.MEDIA_FAILED.equals(s.status());
+    }
+
+    private static String coverOf(ProjectionPlan plan, String fileId) {
+        return plan.media().stream().filter(m -> m.fileId().equals(fileId)).map(MediaRow::snapshotCoverUrl)
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private static MediaEvent.Rendition rendition(ResultRow r) {

@@ -64,6 +64,27 @@ class DownstreamEventsIT extends ProcessorItSupport {
     }
 
     @Test
+    void anUploadLinkedAfterItsTranscodeFinishedCarriesTheRenditionsTheUserlessTranscodeFinishedHad() throws Exception {
+        Ids ids = Ids.fresh();
+        send(ids.fileId(), fixture("v3-procedure-finish.json", ids, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM procedure_task WHERE task_id = ? AND status = 'FINISH'",
+                ids.taskId()) != null);
+        // the NewFileUpload comes late (a lost callback backfilled): the media is already READY when it is linked
+        send(ids.fileId(), fixture("v3-new-file-upload.json", ids, codec.issue(insertSignature("u-late", false))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(ids.fileId()).stream()
+                .anyMatch(r -> "UploadLinked".equals(header(r, OutboxRelay.EVENT_TYPE_HEADER))));
+
+        List<ConsumerRecord<String, byte[]>> events = eventsOf(ids.fileId());
+        assertThat(json(events, "TranscodeFinished").has("userId")).isFalse();
+        JsonNode linked = json(events, "UploadLinked");
+        assertThat(linked.get("userId").asText()).isEqualTo("u-late");
+        assertThat(linked.get("status").asText()).isEqualTo("READY");
+        assertThat(linked.get("renditions")).singleElement()
+                .satisfies(r -> assertThat(r.get("url").asText()).endsWith("v.f100030.mp4"));
+        assertThat(linked.get("coverUrl").asText()).endsWith("coverBySnapshot_10_0.jpg");
+    }
+
+    @Test
     void sseStreamDeliversTheOwnersUpdateWithinASecondAndNothingOfOtherUsers() {
         await().atMost(Duration.ofSeconds(30)).until(stream::ready);
         Ids mine = Ids.fresh();

@@ -49,6 +49,27 @@ class MediaEventFactoryTest {
     }
 
     @Test
+    void anUploadLinkedAfterItsTranscodeEndedCarriesTheRenditionsOfThisBatchOrOfEarlierOnes() {
+        Map<String, MediaUpsert.Stored> stored = Map.of("f",
+                new MediaUpsert.Stored("f", "u", Attribution.LINKED.name(), signature.toString(), "READY", "t", true));
+        assertThat(factory.finishedBeforeLink(plan(), stored)).as("this batch holds the renditions").isEmpty();
+        assertThat(factory.events(plan(), stored, List.of()).get(0).payload()).contains("\"renditions\":[{\"definition\":100030");
+
+        ProjectionPlan linkOnly = new ProjectionPlan(List.of(MediaRow.statusOnly("f", "UPLOADED")), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(new LinkedUpload("f", "u", signature, "t")), List.of(), List.of(), List.of());
+        assertThat(factory.finishedBeforeLink(linkOnly, stored)).containsExactly("f");
+        FinishedBeforeLink.Details earlier = new FinishedBeforeLink.Details(List.of(new MediaEvent.Rendition(100040,
+                "http://x/v.f100040.mp4", 1920, 1080, 5_000_000L, 2L, 60.0, "SUCCESS")), "http://x/cover.jpg");
+        assertThat(factory.events(linkOnly, stored, List.of(), Map.of("f", earlier))).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("\"definition\":100040", "\"coverUrl\":\"http://x/cover.jpg\""));
+
+        Map<String, MediaUpsert.Stored> uploading = Map.of("f",
+                new MediaUpsert.Stored("f", "u", Attribution.LINKED.name(), signature.toString(), "UPLOADED", "t", true));
+        assertThat(factory.finishedBeforeLink(linkOnly, uploading)).as("not finished: nothing to carry").isEmpty();
+        assertThat(factory.events(linkOnly, uploading, List.of()).get(0).payload()).doesNotContain("renditions");
+    }
+
+    @Test
     void uploadLinkedIsNotEmittedWhenTheStoredRowKeptAnEarlierAttribution() {
         Map<String, MediaUpsert.Stored> stored = Map.of("f",
                 new MediaUpsert.Stored("f", null, Attribution.CONFLICT.name(), signature.toString(), "UPLOADED", "t", true));
