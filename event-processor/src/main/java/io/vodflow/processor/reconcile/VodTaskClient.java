@@ -50,11 +50,12 @@ public class VodTaskClient {
         }
         try {
             JsonNode root = JSON.readTree(response);
-            JsonNode task = root.has("Response") ? root.get("Response").path("ProcedureTask") : root.path("ProcedureTask");
+            JsonNode detail = root.has("Response") ? root.get("Response") : root;
+            JsonNode task = detail.path("ProcedureTask");
             if (!task.isObject() || task.path("TaskId").asText("").isEmpty()) {
                 return Optional.empty();
             }
-            String top = root.has("Response") ? root.get("Response").path("Status").asText("") : root.path("Status").asText("");
+            String top = detail.path("Status").asText("");
             if (TERMINAL.contains(top) && !top.equals(task.path("Status").asText())) {
                 // the ProcedureTask only knows PROCESSING and FINISH; an aborted flow says so at the top level
                 ((ObjectNode) task).put("Status", top);
