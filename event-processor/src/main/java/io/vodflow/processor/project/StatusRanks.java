@@ -24,12 +24,16 @@ public final class StatusRanks {
         };
     }
 
-    /** Rank of a media status: UPLOADED 1, PROCESSING 2, READY/FAILED 3, DELETED 9. */
+    /**
+     * Rank of a media status: UPLOADED 1, PROCESSING 2, FAILED 3, READY 4, DELETED 9. READY outranks FAILED because a
+     * file may be processed again: a later successful flow repairs a failed one, a failed re-run leaves it playable.
+     */
     public static int ofMedia(String status) {
         return switch (status) {
             case MEDIA_UPLOADED -> 1;
             case MEDIA_PROCESSING -> 2;
-            case MEDIA_READY, MEDIA_FAILED -> TERMINAL;
+            case MEDIA_FAILED -> 3;
+            case MEDIA_READY -> 4;
             case MEDIA_DELETED -> 9;
             default -> 0;
         };

@@ -7,7 +7,9 @@ import reactor.core.publisher.Mono;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Read side of media: one media with its task and renditions, or a user's page of media. */
+/**
+ * Read side of media: one media with its newest task flow and the renditions of all of them, or a page of media.
+ */
 public class MediaQueryRepository {
     private static final String COLUMNS = """
             SELECT m.file_id, m.user_id, m.signature_id::text AS signature_id, m.status, t.task_id, t.status AS task_status,
@@ -22,9 +24,8 @@ public class MediaQueryRepository {
             ) o ON true
             LEFT JOIN LATERAL (
                 SELECT pt.task_id, pt.status, pt.progress FROM procedure_task pt
-                WHERE pt.task_id = m.procedure_task_id
-                   OR (m.procedure_task_id IS NULL AND pt.file_id = m.file_id)
-                ORDER BY (pt.task_id = m.procedure_task_id) DESC NULLS LAST, pt.created_at DESC LIMIT 1
+                WHERE pt.file_id = m.file_id OR pt.task_id = m.procedure_task_id
+                ORDER BY pt.created_at DESC, pt.task_id DESC LIMIT 1
             ) t ON true
             """;
     private static final String ONE = COLUMNS + " WHERE m.file_id = $1";
@@ -39,11 +40,14 @@ public class MediaQueryRepository {
             ORDER BY m.created_at DESC, m.file_id DESC
             LIMIT $2 OFFSET $3
             """;
+    // every task flow of the file (the upload's, and ProcessMedia runs after it), the latest output per definition
     private static final String RENDITIONS = """
-            SELECT definition, url, width, height, bitrate, size_bytes, duration_s,
-                   COALESCE(finish_time, updated_at) AS finished_at FROM task_result
-            WHERE task_id = $1 AND type = 'Transcode' AND url IS NOT NULL
-            ORDER BY definition
+            SELECT DISTINCT ON (r.definition) r.definition, r.url, r.width, r.height, r.bitrate, r.size_bytes, r.duration_s,
+                   COALESCE(r.finish_time, r.updated_at) AS finished_at
+            FROM procedure_task pt JOIN task_result r ON r.task_id = pt.task_id
+            WHERE (pt.file_id = $1 OR pt.task_id = (SELECT procedure_task_id FROM media WHERE file_id = $1))
+              AND r.type = 'Transcode' AND r.url IS NOT NULL
+            ORDER BY r.definition, COALESCE(r.finish_time, r.updated_at) DESC
             """;
     private static final String DELETED_PARTS = """
             SELECT part_type, definition, deleted_at FROM media_part_deletion WHERE file_id = $1
@@ -58,8 +62,8 @@ public class MediaQueryRepository {
     /** The media with its remaining renditions and its partial deletions, or empty. */
     public Mono<MediaView> find(String fileId) {
         return db.sql(ONE).bind(0, fileId).map(MediaQueryRepository::view).one()
-                .flatMap(v -> Mono.zip(v.taskId() == null ? Mono.just(List.<RemovedRenditions.Finished>of()) : renditions(v.taskId()),
-                        deletedParts(fileId), (r, d) -> v.withDetails(RemovedRenditions.remaining(r, d), d)));
+                .flatMap(v -> Mono.zip(renditions(fileId), deletedParts(fileId),
+                        (r, d) -> v.withDetails(RemovedRenditions.remaining(r, d), d)));
     }
 
     /** A page of the user's media, newest first, without renditions; fetches one extra row to tell if more follow. */
@@ -74,8 +78,8 @@ public class MediaQueryRepository {
                 .map(MediaQueryRepository::view).all().collectList();
     }
 
-    private Mono<List<RemovedRenditions.Finished>> renditions(String taskId) {
-        return db.sql(RENDITIONS).bind(0, taskId)
+    private Mono<List<RemovedRenditions.Finished>> renditions(String fileId) {
+        return db.sql(RENDITIONS).bind(0, fileId)
                 .map(r -> new RemovedRenditions.Finished(new MediaView.RenditionView(r.get("definition", Integer.class),
                         r.get("url", String.class), r.get("width", Integer.class), r.get("height", Integer.class),
                         r.get("bitrate", Long.class), r.get("size_bytes", Long.class), r.get("duration_s", Double.class)),

@@ -46,6 +46,41 @@ class QueryApiIT extends ProcessorItSupport {
     }
 
     @Test
+    void aFileProcessedAgainShowsItsNewestFlowAndTheRenditionsOfAllOfThem() {
+        Ids first = Ids.fresh();
+        Ids retry = new Ids(first.fileId(), first.taskId() + "-retry");
+        Ids rerun = new Ids(first.fileId(), first.taskId() + "-rerun");
+        String user = "u-retry-" + UUID.randomUUID();
+        send(first.fileId(), fixture("v3-new-file-upload.json", first, codec.issue(insertSignature(user, false))),
+                fixture("v3-procedure-finish-transcode-failed.json", first, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND status = 'FAILED'",
+                first.fileId()) != null);
+
+        // ProcessMedia again on the same file: a new task flow that succeeds repairs the media
+        send(first.fileId(), fixture("v3-procedure-finish.json", retry, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND status = 'READY'",
+                first.fileId()) != null);
+        http.get().uri("/v1/media/{id}", first.fileId()).headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("READY")
+                .jsonPath("$.taskId").isEqualTo(retry.taskId())
+                .jsonPath("$.taskStatus").isEqualTo("FINISH")
+                .jsonPath("$.renditions.length()").isEqualTo(1)
+                .jsonPath("$.renditions[0].definition").isEqualTo(100030);
+
+        // a later run that fails leaves the media playable with what it had
+        send(first.fileId(), fixture("v3-procedure-finish-transcode-failed.json", rerun, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM procedure_task WHERE task_id = ? AND status = 'FINISH'",
+                rerun.taskId()) != null);
+        http.get().uri("/v1/media/{id}", first.fileId()).headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("READY")
+                .jsonPath("$.taskId").isEqualTo(rerun.taskId())
+                .jsonPath("$.renditions.length()").isEqualTo(1)
+                .jsonPath("$.renditions[0].definition").isEqualTo(100030);
+    }
+
+    @Test
     void taskShowsSubtasksToItsOwnerAndAdminsOnly() {
         Ids ids = Ids.fresh();
         send(ids.fileId(), fixture("v3-new-file-upload.json", ids, codec.issue(insertSignature("u-task", false))),

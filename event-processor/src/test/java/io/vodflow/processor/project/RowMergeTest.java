@@ -55,6 +55,16 @@ class RowMergeTest {
     }
 
     @Test
+    void aLaterSuccessfulFlowRepairsAFailedMediaButAFailedRerunNeverUndoesReady() {
+        MediaRow failed = MediaRow.statusOnly("f", StatusRanks.MEDIA_FAILED);
+        MediaRow ready = MediaRow.statusOnly("f", StatusRanks.MEDIA_READY);
+        assertThat(failed.merge(ready).status()).isEqualTo(StatusRanks.MEDIA_READY);
+        assertThat(ready.merge(failed).status()).isEqualTo(StatusRanks.MEDIA_READY);
+        assertThat(failed.merge(MediaRow.statusOnly("f", StatusRanks.MEDIA_PROCESSING)).status()).isEqualTo(StatusRanks.MEDIA_FAILED);
+        assertThat(ready.merge(MediaRow.statusOnly("f", StatusRanks.MEDIA_DELETED)).status()).isEqualTo(StatusRanks.MEDIA_DELETED);
+    }
+
+    @Test
     void attributionIsDecidedOnceAndStatusKeepsTheHighestRank() {
         MediaRow fromTask = MediaRow.statusOnly("f", StatusRanks.MEDIA_READY);
         UUID sig = UUID.randomUUID();
