@@ -26,6 +26,7 @@ public class UserEventsHandler {
     static final String RESET = "reset";
     /** How soon an EventSource reconnects after its stream ended. */
     private static final Duration RECONNECT = Duration.ofSeconds(1);
+    private static final Duration LONGEST_TIMED_STREAM = Duration.ofDays(365L * 100);
     private static final ServerSentEvent<Object> END = ServerSentEvent.builder().comment("end").build();
     private static final Map<String, String> RESET_DATA = Map.of("reason",
             "the events after Last-Event-ID are no longer held; read GET /v1/users/me/media again");
@@ -61,7 +62,10 @@ public class UserEventsHandler {
         // the opening comment flushes the response headers, so clients know the stream is live
         Flux<ServerSentEvent<Object>> stream = Flux.concat(Flux.just(ServerSentEvent.builder().comment("connected")
                 .retry(RECONNECT).build()), Flux.merge(events, heartbeat).takeWhile(e -> e != END));
-        return jwt.getExpiresAt() == null ? stream : stream.take(untilExpiry(jwt.getExpiresAt()));
+        Instant expiresAt = jwt.getExpiresAt();
+        // past ~292 years a Duration no longer fits the scheduler's nanoseconds: such a token never ends the stream
+        return expiresAt == null || expiresAt.isAfter(clock.instant().plus(LONGEST_TIMED_STREAM)) ? stream
+                : stream.take(untilExpiry(expiresAt));
     }
 
     /** The token was checked once, when the stream opened: it must not keep showing events after its exp. */

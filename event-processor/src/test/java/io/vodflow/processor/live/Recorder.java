@@ -11,6 +11,7 @@ final class Recorder<T> extends BaseSubscriber<T> {
     final List<T> items = new CopyOnWriteArrayList<>();
     private final long initial;
     volatile boolean completed;
+    volatile Throwable error;
 
     Recorder(long initial) {
         this.initial = initial;
@@ -26,6 +27,11 @@ final class Recorder<T> extends BaseSubscriber<T> {
     @Override
     protected void hookOnNext(T item) {
         items.add(item);
+    }
+
+    @Override
+    protected void hookOnError(Throwable failure) {
+        error = failure;
     }
 
     @Override

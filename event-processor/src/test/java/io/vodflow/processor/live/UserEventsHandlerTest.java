@@ -71,6 +71,20 @@ class UserEventsHandlerTest {
         assertThat(client.items).as("nothing after the expiry").hasSize(4);
     }
 
+    @Test
+    void aTokenExpiringCenturiesAheadStreamsLikeOneWithoutExpiry() {
+        Recorder<ServerSentEvent<Object>> client = new Recorder<>(Long.MAX_VALUE);
+        // 10^15 s from the epoch: a Duration that long overflows the nanoseconds a timed take() needs
+        Jwt farFuture = Jwt.withTokenValue("t").header("alg", "HS256").subject("u-1")
+                .expiresAt(Instant.ofEpochSecond(1_000_000_000_000_000L)).build();
+        handler.events(farFuture, null).subscribe(client);
+        fed.publish(0, 3);
+        assertThat(client.error).isNull();
+        assertThat(client.items.stream().skip(1).map(ServerSentEvent::id).toList()).isEqualTo(ids(0, 3));
+        assertThat(client.completed).isFalse();
+        client.dispose();
+    }
+
     private static Jwt jwt(String user) {
         return Jwt.withTokenValue("t").header("alg", "HS256").subject(user).build();
     }
