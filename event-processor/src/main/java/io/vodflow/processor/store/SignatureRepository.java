@@ -11,19 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** upload_signature (owned by the signer): locks the rows a batch claims; MARK_USED runs in {@link ProjectionRepository}. */
+/** upload_signature (owned by the signer): locks the rows a batch claims; MARK_USED runs in {@link ProjectionRepository}'s statement. */
 public class SignatureRepository {
     // ORDER BY id: every transaction locks in the same order, so parallel partitions cannot deadlock here
     private static final String LOCK = """
             SELECT id::text AS id, user_id::text AS user_id, state, one_time, used_file_id
             FROM upload_signature WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
             """;
+    // "m" is the media upsert's CTE in the same statement: a signature is used only when the media it claims now names
+    // it, so a second NewFileUpload claiming an already-attributed file never burns another user's signature
     static final String MARK_USED = """
             UPDATE upload_signature s
             SET state = 'USED', state_changed_at = now(), used_at = COALESCE(s.used_at, now()),
                 used_file_id = COALESCE(s.used_file_id, u.file_id)
             FROM unnest($1::uuid[], $2::text[]) AS u(id, file_id)
             WHERE s.id = u.id AND (s.state <> 'USED' OR s.used_file_id IS NULL)
+                AND EXISTS (SELECT 1 FROM m WHERE m.file_id = u.file_id AND m.signature_id = s.id::text)
             """;
     private final DatabaseClient db;
 
