@@ -79,6 +79,57 @@ class CorrelationRulesIT extends ProcessorItSupport {
         }
     }
 
+    @Test
+    void aSecondUserClaimingAnAttributedFileNeitherTakesItNorUsesUpTheirSignature() {
+        Ids file = Ids.fresh();
+        UUID owners = insertSignature("u-owner", false);
+        UUID others = insertSignature("u-other", true);
+        send(file.fileId(), fixture("v3-new-file-upload.json", file, codec.issue(owners)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND attribution = 'LINKED'",
+                file.fileId()) != null);
+        // same key, so the marker after the second claim is applied only once the claim was
+        Ids marker = new Ids(file.fileId(), Ids.fresh().taskId());
+        send(file.fileId(), fixture("v3-new-file-upload.json", file, codec.issue(others)),
+                fixture("v3-procedure-change-processing.json", marker, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM procedure_task WHERE task_id = ?", marker.taskId()) != null);
+
+        assertThat(row("SELECT user_id, signature_id FROM media WHERE file_id = ?", file.fileId()))
+                .containsEntry("user_id", "u-owner").containsEntry("signature_id", owners);
+        assertThat(row("SELECT state, used_file_id FROM upload_signature WHERE id = ?", others))
+                .containsEntry("state", "ISSUED").containsEntry("used_file_id", null);
+
+        Ids own = Ids.fresh();
+        send(own.fileId(), fixture("v3-new-file-upload.json", own, codec.issue(others)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ?", own.fileId()) != null);
+        assertThat(row("SELECT attribution, user_id FROM media WHERE file_id = ?", own.fileId()))
+                .containsEntry("attribution", "LINKED").containsEntry("user_id", "u-other");
+        assertThat(row("SELECT state, used_file_id FROM upload_signature WHERE id = ?", others))
+                .containsEntry("state", "USED").containsEntry("used_file_id", own.fileId());
+    }
+
+    @Test
+    void timesPostgresCannotStoreAreDroppedAndTheRestOfTheEventsApplied() {
+        Ids ids = Ids.fresh();
+        UUID signature = insertSignature("u-y10k", false);
+        byte[] upload = replace(fixture("v3-new-file-upload.json", ids, codec.issue(signature)),
+                "\"CreateTime\": \"2025-03-02T08:15:40Z\"", "\"CreateTime\": \"+10000-01-01T00:00:00Z\"");
+        byte[] finish = replace(fixture("v3-procedure-finish.json", ids, null),
+                "\"FinishTime\": \"2025-03-02T08:16:31Z\"", "\"FinishTime\": \"-290000-01-01T00:00:00Z\"");
+        send(ids.fileId(), upload, finish);
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND status = 'READY'",
+                ids.fileId()) != null);
+        assertThat(row("SELECT attribution, user_id, uploaded_at FROM media WHERE file_id = ?", ids.fileId()))
+                .containsEntry("attribution", "LINKED").containsEntry("user_id", "u-y10k").containsEntry("uploaded_at", null);
+        assertThat(row("SELECT state FROM upload_signature WHERE id = ?", signature)).containsEntry("state", "USED");
+        assertThat(row("SELECT status FROM procedure_task WHERE task_id = ?", ids.taskId())).containsEntry("status", "FINISH");
+    }
+
+    private static byte[] replace(byte[] body, String from, String to) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        return text.replace(from, to).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static int partitionOf(String key) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
     }
