@@ -20,6 +20,7 @@ public class FinishedBeforeLink {
                    r.duration_s, r.status
             FROM media m LEFT JOIN task_result r
               ON r.task_id = m.procedure_task_id AND r.type = 'Transcode' AND r.url IS NOT NULL
+                 AND NOT EXISTS (SELECT 1 FROM procedure_task pt WHERE pt.task_id = r.task_id AND pt.file_id <> m.file_id)
             WHERE m.file_id = ANY($1::text[])
             ORDER BY m.file_id, r.definition
             """;

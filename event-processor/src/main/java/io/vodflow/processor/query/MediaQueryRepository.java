@@ -24,7 +24,8 @@ public class MediaQueryRepository {
             ) o ON true
             LEFT JOIN LATERAL (
                 SELECT pt.task_id, pt.status, pt.progress FROM procedure_task pt
-                WHERE pt.file_id = m.file_id OR pt.task_id = m.procedure_task_id
+                -- a task that names another file is that file's, whatever TaskId this upload reported
+                WHERE pt.file_id = m.file_id OR (pt.file_id IS NULL AND pt.task_id = m.procedure_task_id)
                 ORDER BY pt.created_at DESC, pt.task_id DESC LIMIT 1
             ) t ON true
             """;
@@ -45,7 +46,7 @@ public class MediaQueryRepository {
             SELECT DISTINCT ON (r.definition) r.definition, r.url, r.width, r.height, r.bitrate, r.size_bytes, r.duration_s,
                    COALESCE(r.finish_time, r.updated_at) AS finished_at
             FROM procedure_task pt JOIN task_result r ON r.task_id = pt.task_id
-            WHERE (pt.file_id = $1 OR pt.task_id = (SELECT procedure_task_id FROM media WHERE file_id = $1))
+            WHERE (pt.file_id = $1 OR (pt.file_id IS NULL AND pt.task_id = (SELECT procedure_task_id FROM media WHERE file_id = $1)))
               AND r.type = 'Transcode' AND r.url IS NOT NULL
             ORDER BY r.definition, COALESCE(r.finish_time, r.updated_at) DESC
             """;
@@ -96,12 +97,12 @@ public class MediaQueryRepository {
 
     private static MediaView view(Readable r) {
         return new MediaView(r.get("file_id", String.class), r.get("user_id", String.class), r.get("signature_id", String.class),
-                r.get("status", String.class), r.get("task_id", String.class), r.get("task_status", String.class), List.of(),
+                r.get("status", String.class), r.get("task_id", String.class), r.get("task_status", String.class), null,
                 r.get("cover_url", String.class), r.get("attribution", String.class), r.get("attribution_reason", String.class),
                 r.get("progress", Integer.class), r.get("name", String.class), r.get("media_url", String.class),
                 r.get("size_bytes", Long.class), r.get("duration_s", Double.class), r.get("width", Integer.class),
                 r.get("height", Integer.class), r.get("created_at", OffsetDateTime.class),
                 r.get("updated_at", OffsetDateTime.class), r.get("deleted_at", OffsetDateTime.class),
-                r.get("original_deleted_at", OffsetDateTime.class), List.of());
+                r.get("original_deleted_at", OffsetDateTime.class), null);
     }
 }
