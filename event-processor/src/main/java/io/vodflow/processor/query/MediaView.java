@@ -8,16 +8,17 @@ import java.util.List;
 /**
  * GET /v1/media/{fileId}: the architecture's fixed fields first, then extras. {@code deletedParts} lists what partial
  * deletions removed (the media keeps its status only under KEEP_MEDIA): renditions they removed are left out, and
- * {@code mediaUrl} is null once the original is gone ({@code originalDeletedAt}). Pages carry neither renditions nor
- * deletedParts.
+ * {@code mediaUrl} is null once the original is gone ({@code originalDeletedAt}). Page items leave renditions and
+ * deletedParts out (null, not serialized) rather than claim there are none.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MediaView(String fileId, String userId, String signatureId, String status, String taskId, String taskStatus,
-                        List<RenditionView> renditions, String coverUrl,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<RenditionView> renditions, String coverUrl,
                         String attribution, String attributionReason, Integer progress, String name, String mediaUrl,
                         Long size, Double duration, Integer width, Integer height,
                         OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt,
-                        OffsetDateTime originalDeletedAt, List<DeletedPartView> deletedParts) {
+                        OffsetDateTime originalDeletedAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<DeletedPartView> deletedParts) {
 
     /** One transcoded rendition. */
     public record RenditionView(int definition, String url, Integer width, Integer height, Long bitrate, Long size,

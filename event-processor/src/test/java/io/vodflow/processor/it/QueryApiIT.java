@@ -34,6 +34,8 @@ class QueryApiIT extends ProcessorItSupport {
                 .jsonPath("$.items.length()").isEqualTo(2)
                 .jsonPath("$.items[0].fileId").isEqualTo(fileIds.get(2))
                 .jsonPath("$.items[1].fileId").isEqualTo(fileIds.get(1))
+                .jsonPath("$.items[0].renditions").doesNotExist()
+                .jsonPath("$.items[0].deletedParts").doesNotExist()
                 .jsonPath("$.hasMore").isEqualTo(true);
         http.get().uri("/v1/users/me/media?page=1&size=2").headers(h -> h.setBearerAuth(token(user))).exchange()
                 .expectStatus().isOk().expectBody()
@@ -78,6 +80,28 @@ class QueryApiIT extends ProcessorItSupport {
                 .jsonPath("$.taskId").isEqualTo(rerun.taskId())
                 .jsonPath("$.renditions.length()").isEqualTo(1)
                 .jsonPath("$.renditions[0].definition").isEqualTo(100030);
+    }
+
+    @Test
+    void anUploadNamingAnotherFilesTaskIdShowsNeitherThatTaskNorItsRenditions() {
+        Ids owners = Ids.fresh();
+        send(owners.fileId(), fixture("v3-new-file-upload.json", owners, codec.issue(insertSignature("u-task-owner", false))),
+                fixture("v3-procedure-finish.json", owners, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND status = 'READY'",
+                owners.fileId()) != null);
+        Ids intruder = new Ids(Ids.fresh().fileId(), owners.taskId());
+        send(intruder.fileId(), fixture("v3-new-file-upload.json", intruder, codec.issue(insertSignature("u-task-intruder", false))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ?", intruder.fileId()) != null);
+
+        http.get().uri("/v1/media/{id}", intruder.fileId()).headers(h -> h.setBearerAuth(token("u-task-intruder"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("UPLOADED")
+                .jsonPath("$.taskStatus").doesNotExist()
+                .jsonPath("$.renditions.length()").isEqualTo(0);
+        http.get().uri("/v1/media/{id}", owners.fileId()).headers(h -> h.setBearerAuth(token("u-task-owner"))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.taskId").isEqualTo(owners.taskId())
+                .jsonPath("$.renditions.length()").isEqualTo(1);
     }
 
     @Test
