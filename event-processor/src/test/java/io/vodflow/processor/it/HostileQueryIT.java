@@ -21,7 +21,8 @@ class HostileQueryIT extends ProcessorItSupport {
                 "/v1/media/%F0%28%8C%BC", "/v1/media/..%2F..%2Fetc", "/v1/tasks/%C3%28",
                 "/v1/users/me/media?page=-1", "/v1/users/me/media?size=0", "/v1/users/me/media?size=-5",
                 "/v1/users/me/media?size=100000", "/v1/users/me/media?page=abc",
-                "/v1/users/me/media?page=99999999999", "/v1/users/me/media?size=1e3");
+                "/v1/users/me/media?page=99999999999", "/v1/users/me/media?size=1e3",
+                "/v1/users/me/media?page=0x10", "/v1/users/me/media?page=%2310", "/v1/users/me/media?size=%EF%BC%91");
     }
 
     @org.junit.jupiter.api.Test
