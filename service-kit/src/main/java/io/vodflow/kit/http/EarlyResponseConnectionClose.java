@@ -78,7 +78,12 @@ public final class EarlyResponseConnectionClose extends ChannelDuplexHandler {
         if (HttpUtil.isTransferEncodingChunked(request)) {
             return true;
         }
-        return HttpUtil.getContentLength(request, 0L) > 0;
+        try {
+            return HttpUtil.getContentLength(request, 0L) > 0;
+        } catch (NumberFormatException unparseable) {
+            // the decoder refused the request: answered with a 400 problem like any other it cannot read
+            return true;
+        }
     }
 
     @Override

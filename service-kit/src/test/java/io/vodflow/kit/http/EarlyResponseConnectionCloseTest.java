@@ -75,6 +75,19 @@ class EarlyResponseConnectionCloseTest {
         }
     }
 
+    @Test
+    void aContentLengthThatDoesNotParseIsStillAnsweredByTheDecodersRefusal() throws IOException {
+        start(Duration.ofMillis(200), false);
+        for (String length : new String[] {"abc", "1e3", "0x2", "99999999999999999999"}) {
+            try (Socket socket = connect()) {
+                send(socket, "POST /a HTTP/1.1\r\nHost: a\r\nContent-Length: " + length + "\r\n\r\n{}");
+                int first = socket.getInputStream().read();
+                assertThat(first).as(length + ": answered, not dropped").isNotEqualTo(-1);
+                assertThat((char) first + readResponse(socket.getInputStream())).as(length).startsWith("HTTP/1.1 400");
+            }
+        }
+    }
+
     /** A server that answers 413 at once, or reads the whole body first when {@code readBody}. */
     private void start(Duration linger, boolean readBody) {
         server = HttpServer.create().host("127.0.0.1").port(0)
