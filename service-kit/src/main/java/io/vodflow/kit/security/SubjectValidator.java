@@ -8,7 +8,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Refuses a token whose {@code sub} cannot be a user id: missing, blank, longer than {@value #MAX_LENGTH}
+ * Refuses a token whose {@code sub} cannot be a user id: missing, not a JSON string in the payload (RFC 7519; a number
+ * would be stringified, big ones lossily, so two users could collapse into one), blank, longer than {@value #MAX_LENGTH}
  * characters, holding a control character (Postgres text refuses NUL) or a lone surrogate (not storable as UTF-8,
  * so two users would collapse into one). Such a token is a 401, not a failed insert or query further in.
  */
@@ -20,7 +21,8 @@ final class SubjectValidator implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
-        return usable(jwt.getSubject()) ? OAuth2TokenValidatorResult.success() : REFUSED;
+        return usable(jwt.getSubject()) && SubjectClaimShape.isString(jwt.getTokenValue())
+                ? OAuth2TokenValidatorResult.success() : REFUSED;
     }
 
     static boolean usable(String sub) {

@@ -148,6 +148,14 @@ class JwtDecoderFactoryTest {
             raw.sign(signer);
             assertThatThrownBy(() -> decode(decoder, raw.serialize())).as(sub).isInstanceOf(JwtException.class);
         }
+        // RFC 7519: sub is a string. A number would be stringified lossily (both of these as "1.2345678901234568E22")
+        for (String sub : List.of("12345678901234567890123", "12345678901234567890124", "42", "1.5", "true", "[\"u-1\"]",
+                "{\"id\":\"u-1\"}")) {
+            JWSObject raw = new JWSObject(new JWSHeader(JWSAlgorithm.HS256),
+                    new Payload("{\"sub\":" + sub + ",\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}"));
+            raw.sign(signer);
+            assertThatThrownBy(() -> decode(decoder, raw.serialize())).as(sub).isInstanceOf(JwtException.class);
+        }
         for (String sub : List.of("auth0|5f7c8ec7c33c6c004bbafe82", "用户-\ud83d\ude00", "u".repeat(SubjectValidator.MAX_LENGTH))) {
             assertThat(CurrentUser.from(decode(decoder, token(JWSAlgorithm.HS256, null, signer, c -> c.subject(sub)))).userId())
                     .isEqualTo(sub);
