@@ -1,5 +1,8 @@
 package io.vodflow.signer.config;
 
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -7,13 +10,14 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.vodflow.kit.secret.PublishedDevDefault;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 
-/** Beans of the signer that are not components: the clock, the dev-key warning and the OpenAPI description. */
+/** Beans of the signer that are not components: the clock, the dev-key warning, JSON strictness and the OpenAPI description. */
 @Configuration(proxyBeanMethods = false)
 public class SignerConfiguration {
 
@@ -29,6 +33,18 @@ public class SignerConfiguration {
         PublishedDevDefault key = new PublishedDevDefault("VODFLOW_VOD_SECRET_KEY", "vodflow.signer.keys.primary.secret-key",
                 "vodflow.dev.vod-secret-key");
         return () -> key.warnIfInUse(env);
+    }
+
+    /**
+     * No number or boolean for a text field ({@code "procedure": true} would be signed as "true"): the coercion
+     * setting of application.yml covers text to number only.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer textFieldsTakeOnlyStrings() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Bean

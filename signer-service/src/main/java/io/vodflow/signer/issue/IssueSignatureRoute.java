@@ -1,6 +1,7 @@
 package io.vodflow.signer.issue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -46,7 +47,7 @@ public class IssueSignatureRoute {
     }
 
     /** Issues a signature for the authenticated caller. */
-    static Mono<ServerResponse> issue(SignatureIssuer issuer, ServerRequest request) {
+    static Mono<ServerResponse> issue(@Parameter(hidden = true) SignatureIssuer issuer, ServerRequest request) {
         return request.principal().cast(JwtAuthenticationToken.class).map(auth -> CurrentUser.from(auth.getToken()))
                 .flatMap(caller -> request.bodyToMono(SignatureRequest.class).defaultIfEmpty(SignatureRequest.defaults())
                         .flatMap(req -> issuer.issue(caller, req, remoteIp(request))))

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -132,6 +133,21 @@ class HostileRequestIT extends SignerITSupport {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return Flux.range(0, (bytes.length + 99) / 100).<DataBuffer>map(i -> DefaultDataBufferFactory.sharedInstance
                 .wrap(Arrays.copyOfRange(bytes, i * 100, Math.min(bytes.length, i * 100 + 100))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"sessionContext\":1.5}", "{\"context\":5}", "{\"context\":true}", "{\"storageRegion\":false}",
+            "{\"procedure\":12}"})
+    void aNumberOrBooleanForATextFieldIsA400NotText(String body) {
+        String user = newUser();
+        client.post().uri(PATH).headers(h -> h.setBearerAuth(tokenFor(user))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.getBytes(StandardCharsets.UTF_8)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post().uri(PATH + "/verify").headers(h -> h.setBearerAuth(adminToken())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"signature\":123}".getBytes(StandardCharsets.UTF_8)).exchange()
+                .expectStatus().isBadRequest();
+        assertThat(query("SELECT count(*) AS n FROM upload_signature WHERE user_id = ?", user).get(0).get("n")).isEqualTo(0L);
     }
 
     @ParameterizedTest(name = "{0}")
