@@ -48,7 +48,7 @@ public final class LocalStack {
                 + options.postgresPort() + " (data in " + options.dataDir() + ")");
         LocalInfrastructure infra = LocalInfrastructure.start(options.dataDir(), options.kafkaPort(), options.postgresPort());
         ServiceLogs logs = new ServiceLogs(options.dataDir().resolve("logs"));
-        ServiceFleet fleet = new ServiceFleet(options.projectRoot(), dev.environment(infra.serviceEnvironment()), logs::forService);
+        ServiceFleet fleet = new ServiceFleet(options.projectRoot(), dev.environment(infra.serviceEnvironment()), logs::forService, false);
         out.println("starting the three services (logs in " + logs.folder() + ") ...");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             fleet.close();

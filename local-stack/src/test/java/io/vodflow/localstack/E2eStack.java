@@ -61,7 +61,7 @@ final class E2eStack implements AutoCloseable {
         // a killed processor's partitions move to its restarted successor after this, not after the 45 s default
         env.put("VODFLOW_PROCESSOR_SESSION_TIMEOUT", "10s");
         Path root = Path.of("").toAbsolutePath().getParent();
-        ServiceFleet fleet = new ServiceFleet(root, env, module -> System.out).start(ports, Duration.ofMinutes(3));
+        ServiceFleet fleet = new ServiceFleet(root, env, module -> System.out, true).start(ports, Duration.ofMinutes(3));
         VodEmulator vod = new VodEmulator(EmulatorSettings.of(DEV.secretId(), DEV.secretKey()).withCallbackSignKey(DEV.callbackSignKey()));
         return new E2eStack(db, fleet, vod, env, kafka);
     }

@@ -14,18 +14,23 @@ public final class ServiceFleet implements AutoCloseable {
     private final Path projectRoot;
     private final Map<String, String> env;
     private final Function<String, PrintStream> logs;
+    private final boolean sharedLogs;
 
-    /** @param logs where each service's output goes, by module name */
-    public ServiceFleet(Path projectRoot, Map<String, String> env, Function<String, PrintStream> logs) {
+    /**
+     * @param logs       where each service's output goes, by module name
+     * @param sharedLogs whether those streams are shared (lines then carry the service's name)
+     */
+    public ServiceFleet(Path projectRoot, Map<String, String> env, Function<String, PrintStream> logs, boolean sharedLogs) {
         this.projectRoot = projectRoot;
         this.env = Map.copyOf(env);
         this.logs = logs;
+        this.sharedLogs = sharedLogs;
     }
 
     /** Starts every service on the port given for it and waits until all are healthy. */
     public ServiceFleet start(Map<ServiceModule, Integer> ports, Duration timeout) throws IOException, InterruptedException {
         for (ServiceModule s : ServiceModule.values()) {
-            processes.put(s, ServiceProcess.start(s, projectRoot, ports.getOrDefault(s, s.defaultPort()), env, logs.apply(s.module())));
+            processes.put(s, ServiceProcess.start(s, projectRoot, ports.getOrDefault(s, s.defaultPort()), env, logs.apply(s.module()), sharedLogs));
         }
         for (ServiceProcess p : processes.values()) {
             p.awaitHealthy(timeout);
@@ -39,7 +44,7 @@ public final class ServiceFleet implements AutoCloseable {
         if (old != null && old.isAlive()) {
             old.close();
         }
-        ServiceProcess fresh = ServiceProcess.start(s, projectRoot, old == null ? s.defaultPort() : old.port(), env, logs.apply(s.module()));
+        ServiceProcess fresh = ServiceProcess.start(s, projectRoot, old == null ? s.defaultPort() : old.port(), env, logs.apply(s.module()), sharedLogs);
         processes.put(s, fresh);
         fresh.awaitHealthy(timeout);
         return fresh;

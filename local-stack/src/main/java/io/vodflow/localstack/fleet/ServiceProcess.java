@@ -29,22 +29,31 @@ public final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the service's jar with the given environment; its output goes to {@code out}, each line prefixed. */
+    /**
+     * Starts the service's jar with the given environment; its output goes to {@code out}, each line prefixed with the
+     * service's name when {@code shared} (a stream of its own keeps the lines as written, ECS JSON stays parseable).
+     */
     public static ServiceProcess start(ServiceModule service, Path projectRoot, int port, Map<String, String> env,
-                                       PrintStream out) throws IOException {
-        return start(service.module(), List.of("-jar", service.jar(projectRoot).toString()), port, env, out);
+                                       PrintStream out, boolean shared) throws IOException {
+        return start(service.module(), List.of("-jar", service.jar(projectRoot).toString()), port, env, out,
+                shared ? "[" + service.module() + "] " : "");
     }
 
     /** Starts {@code java <args>} listening on {@code port} (passed as SERVER_PORT), output prefixed with the name. */
     public static ServiceProcess start(String name, List<String> javaArgs, int port, Map<String, String> env,
                                        PrintStream out) throws IOException {
+        return start(name, javaArgs, port, env, out, "[" + name + "] ");
+    }
+
+    private static ServiceProcess start(String name, List<String> javaArgs, int port, Map<String, String> env,
+                                        PrintStream out, String linePrefix) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xms64m"));
         cmd.addAll(javaArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         Process process = pb.start();
-        Thread pump = new Thread(() -> pump(process, "[" + name + "] ", out), name + "-log");
+        Thread pump = new Thread(() -> pump(process, linePrefix, out), name + "-log");
         pump.setDaemon(true);
         pump.start();
         return new ServiceProcess(name, port, process);
