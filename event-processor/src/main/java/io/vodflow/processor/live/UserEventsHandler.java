@@ -62,10 +62,12 @@ public class UserEventsHandler {
         // the opening comment flushes the response headers, so clients know the stream is live
         Flux<ServerSentEvent<Object>> stream = Flux.concat(Flux.just(ServerSentEvent.builder().comment("connected")
                 .retry(RECONNECT).build()), Flux.merge(events, heartbeat).takeWhile(e -> e != END));
-        Instant expiresAt = jwt.getExpiresAt();
+        if (jwt.getExpiresAt() == null) {
+            return stream;
+        }
+        Duration left = untilExpiry(jwt.getExpiresAt());
         // past ~292 years a Duration no longer fits the scheduler's nanoseconds: such a token never ends the stream
-        return expiresAt == null || expiresAt.isAfter(clock.instant().plus(LONGEST_TIMED_STREAM)) ? stream
-                : stream.take(untilExpiry(expiresAt));
+        return left.compareTo(LONGEST_TIMED_STREAM) > 0 ? stream : stream.take(left);
     }
 
     /** The token was checked once, when the stream opened: it must not keep showing events after its exp. */
