@@ -8,6 +8,7 @@ import io.vodflow.processor.kafka.CallbackReceiver;
 import io.vodflow.processor.kafka.DeadLetterReplayer;
 import io.vodflow.processor.kafka.MediaEventReceiver;
 import io.vodflow.processor.kafka.RecordSender;
+import io.vodflow.processor.metrics.ConsumerHealthIndicator;
 import io.vodflow.processor.metrics.ProcessorMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
@@ -21,7 +22,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 
-/** Infrastructure of the processor: topics, Kafka adapters, transactions, metrics, public paths. */
+/** Infrastructure of the processor: topics, Kafka adapters, transactions, metrics, health, public paths. */
 @Configuration(proxyBeanMethods = false)
 public class ProcessorConfiguration {
 
@@ -76,6 +77,11 @@ public class ProcessorConfiguration {
         CallbackReceiver receiver = new CallbackReceiver(kafka, props);
         metrics.lagGauge(receiver::lag);
         return receiver;
+    }
+
+    @Bean
+    ConsumerHealthIndicator callbackConsumerHealthIndicator(CallbackReceiver receiver, ProcessorProperties props) {
+        return new ConsumerHealthIndicator(receiver.liveness(), receiver::lag, props.stallTimeout(), props.lagRefresh());
     }
 
     @Bean(destroyMethod = "close")

@@ -72,6 +72,11 @@ public record ProcessorProperties(
         /** How often the consumer lag gauge is refreshed. */
         @DefaultValue("5s") @NotNull Duration lagRefresh,
         /**
+         * Health of the callbacks consumer goes DOWN when one poll has been applied for longer than this, or its poll
+         * thread has not answered for this long (VODFLOW_PROCESSOR_STALL_TIMEOUT).
+         */
+        @DefaultValue("2m") @NotNull @DurationMin(seconds = 1) Duration stallTimeout,
+        /**
          * A FileDeleted naming only some parts of a media (VODFLOW_PROCESSOR_PARTIAL_DELETES): DELETE_MEDIA marks it
          * deleted like any FileDeleted, KEEP_MEDIA keeps it with those parts gone (for apps that delete originals or
          * some renditions to save storage).

@@ -18,6 +18,8 @@ import reactor.kafka.receiver.ReceiverRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -35,6 +37,7 @@ public class CallbackReceiver {
     private final KafkaConnectionProperties kafka;
     private final ProcessorProperties props;
     private final AtomicLong lag = new AtomicLong();
+    private final ConsumerLiveness liveness = new ConsumerLiveness(System::nanoTime);
 
     public CallbackReceiver(KafkaConnectionProperties kafka, ProcessorProperties props) {
         this.kafka = kafka;
@@ -46,20 +49,39 @@ public class CallbackReceiver {
         return lag.get();
     }
 
+    /** When the consumer last showed it is alive and making progress. */
+    public ConsumerLiveness liveness() {
+        return liveness;
+    }
+
     /** Consumes until cancelled; emits each batch once it is applied and acknowledged. */
     public Flux<CallbackBatch> consume(Function<CallbackBatch, Mono<Void>> handler) {
         return Flux.defer(() -> {
             KafkaReceiver<String, byte[]> receiver = KafkaReceiver.create(options());
             // one poll at a time (prefetch 1 more): a poll is at most max.poll.records, so memory is bounded
             Flux<CallbackBatch> batches = receiver.receiveBatch()
-                    .concatMap(poll -> poll.collectList().flatMapMany(records -> processPoll(records, handler)), 1);
+                    .concatMap(poll -> poll.collectList().flatMapMany(records -> applyPoll(records, handler)), 1);
             Flux<CallbackBatch> lagSampler = Flux.interval(props.lagRefresh()).onBackpressureDrop()
-                    .concatMap(t -> receiver.doOnConsumer(c -> c.assignment().stream()
-                                    .mapToLong(tp -> c.currentLag(tp).orElse(0)).sum())
+                    // runs on the consumer's poll thread, so a sample taken is also proof that thread still works
+                    .concatMap(t -> receiver.doOnConsumer(c -> sampleLag(c.assignment(), c::currentLag))
                             .doOnNext(lag::set).onErrorResume(e -> Mono.empty()))
                     .thenMany(Flux.empty());
             return Flux.merge(batches, lagSampler);
         });
+    }
+
+    private long sampleLag(Set<TopicPartition> assignment, Function<TopicPartition, OptionalLong> currentLag) {
+        long sum = assignment.stream().mapToLong(tp -> currentLag.apply(tp).orElse(0)).sum();
+        liveness.answered(assignment.size());
+        return sum;
+    }
+
+    private Flux<CallbackBatch> applyPoll(List<ReceiverRecord<String, byte[]>> records, Function<CallbackBatch, Mono<Void>> handler) {
+        return Flux.defer(() -> {
+            liveness.pollStarted();
+            return processPoll(records, handler);
+        }).doOnComplete(() -> liveness.pollEnded(true)).doOnCancel(() -> liveness.pollEnded(false))
+                .doOnError(e -> liveness.pollEnded(false));
     }
 
     /** Applies one poll as parallel lanes of sequential batches (see {@link PollLanes}). */

@@ -40,6 +40,10 @@ class FailureHandlingIT extends ProcessorItSupport {
         assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(VodTopics.CALLBACKS);
         assertThat(header(dead, DeadLetterHeaders.ORIGINAL_OFFSET)).isNotBlank();
         assertThat(meters.find("vodflow.processor.dlt").counters()).isNotEmpty();
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.components.callbackConsumer.status").isEqualTo("UP")
+                .jsonPath("$.components.callbackConsumer.details.state").isEqualTo("CONSUMING")
+                .jsonPath("$.components.callbackConsumer.details.sinceAppliedMs").isNumber();
     }
 
     @Test
