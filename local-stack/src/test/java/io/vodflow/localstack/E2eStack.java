@@ -27,13 +27,16 @@ final class E2eStack implements AutoCloseable {
     final PostgresDatabase db;
     final ServiceFleet fleet;
     final VodEmulator vod;
+    final ServiceConsoles consoles;
     private final Map<String, String> env;
     private final KafkaBroker kafka;
 
-    private E2eStack(PostgresDatabase db, ServiceFleet fleet, VodEmulator vod, Map<String, String> env, KafkaBroker kafka) {
+    private E2eStack(PostgresDatabase db, ServiceFleet fleet, VodEmulator vod, ServiceConsoles consoles, Map<String, String> env,
+                     KafkaBroker kafka) {
         this.db = db;
         this.fleet = fleet;
         this.vod = vod;
+        this.consoles = consoles;
         this.env = env;
         this.kafka = kafka;
     }
@@ -61,9 +64,11 @@ final class E2eStack implements AutoCloseable {
         // a killed processor's partitions move to its restarted successor after this, not after the 45 s default
         env.put("VODFLOW_PROCESSOR_SESSION_TIMEOUT", "10s");
         Path root = Path.of("").toAbsolutePath().getParent();
-        ServiceFleet fleet = new ServiceFleet(root, env, module -> System.out, true).start(ports, Duration.ofMinutes(3));
+        ServiceConsoles consoles = new ServiceConsoles();
+        // each service's lines reach its console unprefixed (ServiceConsoles names them on the test's own)
+        ServiceFleet fleet = new ServiceFleet(root, env, consoles::streamFor, false).start(ports, Duration.ofMinutes(3));
         VodEmulator vod = new VodEmulator(EmulatorSettings.of(DEV.secretId(), DEV.secretKey()).withCallbackSignKey(DEV.callbackSignKey()));
-        return new E2eStack(db, fleet, vod, env, kafka);
+        return new E2eStack(db, fleet, vod, consoles, env, kafka);
     }
 
     /** A client of the public interface acting for {@code userId}. */

@@ -1,8 +1,10 @@
 package io.vodflow.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodflow.localstack.demo.Delivery;
 import io.vodflow.localstack.demo.UploadStoryPlayer;
+import io.vodflow.localstack.fleet.ServiceModule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +64,19 @@ class UploadStoryIT {
         assertThat(stack.count("select count(*) from upload_signature where id = ?::uuid and state = 'USED' and used_file_id = ?",
                 outcome.signatureId(), outcome.fileId())).isEqualTo(1);
         assertThat(stack.count("select count(*) from media where file_id = ?", outcome.fileId())).isEqualTo(1);
+    }
+
+    @Test
+    void everyLineEachServiceWritesIsOneEcsJsonObject() throws Exception {
+        player.play(Delivery.IN_ORDER, Duration.ofSeconds(60));
+        ObjectMapper json = new ObjectMapper();
+        for (ServiceModule service : ServiceModule.values()) {
+            List<String> lines = stack.consoles.lines(service.module());
+            assertThat(lines).as(service.module() + " wrote its start-up lines").isNotEmpty();
+            // a log shipper parses each line; one plain-text line (e.g. a library's own warning) breaks that
+            assertThat(lines).as(service.module()).allSatisfy(line ->
+                    assertThat(json.readTree(line).path("@timestamp").isTextual()).as(line).isTrue());
+        }
     }
 
     @Test
