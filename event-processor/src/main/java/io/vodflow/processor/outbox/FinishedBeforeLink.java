@@ -1,5 +1,6 @@
 package io.vodflow.processor.outbox;
 
+import io.vodflow.processor.store.TaskOwnership;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -16,14 +17,14 @@ import java.util.Map;
  */
 public class FinishedBeforeLink {
     private static final String QUERY = """
-            SELECT m.file_id, m.snapshot_cover_url, r.definition, r.url, r.width, r.height, r.bitrate, r.size_bytes,
-                   r.duration_s, r.status
-            FROM media m LEFT JOIN task_result r
-              ON r.task_id = m.procedure_task_id AND r.type = 'Transcode' AND r.url IS NOT NULL
-                 AND NOT EXISTS (SELECT 1 FROM procedure_task pt WHERE pt.task_id = r.task_id AND pt.file_id <> m.file_id)
+            SELECT DISTINCT ON (m.file_id, r.definition) m.file_id, m.snapshot_cover_url, r.definition, r.url, r.width,
+                   r.height, r.bitrate, r.size_bytes, r.duration_s, r.status
+            FROM media m LEFT JOIN (procedure_task pt JOIN task_result r
+                  ON r.task_id = pt.task_id AND r.type = 'Transcode' AND r.url IS NOT NULL) ON %s
             WHERE m.file_id = ANY($1::text[])
-            ORDER BY m.file_id, r.definition
-            """;
+            -- the latest output per definition over all the file's task flows, as GET /v1/media shows them
+            ORDER BY m.file_id, r.definition, COALESCE(r.finish_time, r.updated_at) DESC
+            """.formatted(TaskOwnership.taskOfMedia("pt", "m"));
     private final DatabaseClient db;
 
     public FinishedBeforeLink(DatabaseClient db) {

@@ -1,6 +1,7 @@
 package io.vodflow.processor.query;
 
 import io.r2dbc.spi.Readable;
+import io.vodflow.processor.store.TaskOwnership;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -23,12 +24,10 @@ public class MediaQueryRepository {
                 WHERE d.file_id = m.file_id AND d.part_type = 'OriginalFiles'
             ) o ON true
             LEFT JOIN LATERAL (
-                SELECT pt.task_id, pt.status, pt.progress FROM procedure_task pt
-                -- a task that names another file is that file's, whatever TaskId this upload reported
-                WHERE pt.file_id = m.file_id OR (pt.file_id IS NULL AND pt.task_id = m.procedure_task_id)
+                SELECT pt.task_id, pt.status, pt.progress FROM procedure_task pt WHERE %s
                 ORDER BY pt.created_at DESC, pt.task_id DESC LIMIT 1
             ) t ON true
-            """;
+            """.formatted(TaskOwnership.taskOfMedia("pt", "m"));
     private static final String ONE = COLUMNS + " WHERE m.file_id = $1";
     private static final String PAGE = COLUMNS + """
              WHERE m.user_id = $1
@@ -45,11 +44,10 @@ public class MediaQueryRepository {
     private static final String RENDITIONS = """
             SELECT DISTINCT ON (r.definition) r.definition, r.url, r.width, r.height, r.bitrate, r.size_bytes, r.duration_s,
                    COALESCE(r.finish_time, r.updated_at) AS finished_at
-            FROM procedure_task pt JOIN task_result r ON r.task_id = pt.task_id
-            WHERE (pt.file_id = $1 OR (pt.file_id IS NULL AND pt.task_id = (SELECT procedure_task_id FROM media WHERE file_id = $1)))
-              AND r.type = 'Transcode' AND r.url IS NOT NULL
+            FROM media m JOIN procedure_task pt ON %s JOIN task_result r ON r.task_id = pt.task_id
+            WHERE m.file_id = $1 AND r.type = 'Transcode' AND r.url IS NOT NULL
             ORDER BY r.definition, COALESCE(r.finish_time, r.updated_at) DESC
-            """;
+            """.formatted(TaskOwnership.taskOfMedia("pt", "m"));
     private static final String DELETED_PARTS = """
             SELECT part_type, definition, deleted_at FROM media_part_deletion WHERE file_id = $1
             ORDER BY part_type, definition

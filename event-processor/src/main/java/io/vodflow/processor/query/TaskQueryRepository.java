@@ -1,5 +1,6 @@
 package io.vodflow.processor.query;
 
+import io.vodflow.processor.store.TaskOwnership;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -11,13 +12,10 @@ public class TaskQueryRepository {
             SELECT t.task_id, COALESCE(t.file_id, m.file_id) AS file_id, t.status, t.progress, t.err_code, t.message,
                    t.created_at, t.updated_at, t.finished_at, m.user_id
             FROM procedure_task t LEFT JOIN LATERAL (
-                SELECT file_id, user_id FROM media WHERE file_id = t.file_id
-                UNION ALL
                 -- a task first known from a callback without FileId: the upload that started it names it
-                SELECT file_id, user_id FROM media WHERE t.file_id IS NULL AND procedure_task_id = t.task_id
-                LIMIT 1) m ON true
+                SELECT o.file_id, o.user_id FROM media o WHERE %s LIMIT 1) m ON true
             WHERE t.task_id = $1
-            """;
+            """.formatted(TaskOwnership.taskOfMedia("t", "o"));
     private static final String SUBTASKS = """
             SELECT type, definition, status, progress, err_code, err_code_ext, message, url, width, height, bitrate,
                    size_bytes, duration_s, container, cover_url, image_urls::text AS image_urls, webvtt_url, suggestion,

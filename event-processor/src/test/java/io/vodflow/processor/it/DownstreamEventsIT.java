@@ -85,6 +85,28 @@ class DownstreamEventsIT extends ProcessorItSupport {
     }
 
     @Test
+    void aLateUploadLinkedCarriesTheRenditionsOfEveryFlowOfTheFileAsTheMediaViewShowsThem() throws Exception {
+        Ids upload = Ids.fresh();
+        Ids retry = new Ids(upload.fileId(), upload.taskId() + "-retry");
+        // the upload's own flow failed and a ProcessMedia flow repaired the file, both before the upload was linked
+        send(upload.fileId(), fixture("v3-procedure-finish-transcode-failed.json", upload, null),
+                fixture("v3-procedure-finish.json", retry, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND status = 'READY'",
+                upload.fileId()) != null);
+        send(upload.fileId(), fixture("v3-new-file-upload.json", upload, codec.issue(insertSignature("u-repaired", false))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(upload.fileId()).stream()
+                .anyMatch(r -> "UploadLinked".equals(header(r, OutboxRelay.EVENT_TYPE_HEADER))));
+
+        JsonNode linked = json(eventsOf(upload.fileId()), "UploadLinked");
+        assertThat(linked.get("status").asText()).isEqualTo("READY");
+        assertThat(linked.get("renditions")).as("the repairing flow's output, though the upload named the failed one")
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("definition").asInt()).isEqualTo(100030);
+                    assertThat(r.get("url").asText()).endsWith("v.f100030.mp4");
+                });
+    }
+
+    @Test
     void sseStreamDeliversTheOwnersUpdateWithinASecondAndNothingOfOtherUsers() {
         await().atMost(Duration.ofSeconds(30)).until(stream::ready);
         Ids mine = Ids.fresh();
