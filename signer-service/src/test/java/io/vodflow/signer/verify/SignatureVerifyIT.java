@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class SignatureVerifyIT extends SignerITSupport {
 
     private WebTestClient.ResponseSpec verify(String token, String signature) {
@@ -85,6 +87,12 @@ class SignatureVerifyIT extends SignerITSupport {
         verify(adminToken(), absurd).expectStatus().isOk().expectBody()
                 .jsonPath("$.macValid").isEqualTo(true).jsonPath("$.valid").isEqualTo(false)
                 .jsonPath("$.contractViolation").isNotEmpty().jsonPath("$.issuedAt").doesNotExist();
+        // the same with a validity inside the 90 days used to be called valid, never expiring
+        String farFuture = handSigned("secretId=" + PRIMARY_ID
+                + "&currentTimeStamp=100000000000000000&expireTime=100000000000000600&random=1");
+        verify(adminToken(), farFuture).expectStatus().isOk().expectBody()
+                .jsonPath("$.macValid").isEqualTo(true).jsonPath("$.valid").isEqualTo(false)
+                .jsonPath("$.contractViolation").value(v -> assertThat((String) v).contains("currentTimeStamp"));
         verify(adminToken(), "not a signature!").expectStatus().isOk().expectBody()
                 .jsonPath("$.wellFormed").isEqualTo(false).jsonPath("$.formatError").isNotEmpty();
         client.post().uri(PATH + "/verify").headers(h -> h.setBearerAuth(adminToken()))

@@ -12,6 +12,8 @@ final class SignatureParameterRules {
 
     static final long MAX_VALIDITY_SECONDS = 7_776_000L;
     static final long MAX_RANDOM = 4_294_967_295L;
+    /** 9999-12-31T23:59:59Z: a later time is no date any clock, database or VOD holds. */
+    static final long MAX_TIMESTAMP = 253_402_300_799L;
     static final int MAX_SOURCE_CONTEXT = 250;
     static final int MAX_SESSION_CONTEXT = 1000;
     static final int MIN_TASK_PRIORITY = -10;
@@ -24,6 +26,8 @@ final class SignatureParameterRules {
         requireText("secretId", p.secretId(), true);
         require("currentTimeStamp", p.currentTimeStamp() >= 0, "must not be negative");
         require("expireTime", p.expireTime() >= 0, "must not be negative");
+        require("currentTimeStamp", p.currentTimeStamp() <= MAX_TIMESTAMP, "must be at most " + MAX_TIMESTAMP + " (year 9999)");
+        require("expireTime", p.expireTime() <= MAX_TIMESTAMP, "must be at most " + MAX_TIMESTAMP + " (year 9999)");
         long validity = p.expireTime() - p.currentTimeStamp();
         require("expireTime", validity >= 1 && validity <= MAX_VALIDITY_SECONDS,
                 "validity (expireTime - currentTimeStamp) must be 1.." + MAX_VALIDITY_SECONDS + " seconds");

@@ -59,6 +59,15 @@ class SignatureParameterRulesTest {
     }
 
     @Test
+    void timestampsEndWithTheYear9999() {
+        long last = 253_402_300_799L;
+        accepted(with(b -> b.currentTimeStamp(last - 600).expireTime(last)));
+        refused(with(b -> b.currentTimeStamp(last - 600).expireTime(last + 1)), "expireTime");
+        // a validity inside the 90 days does not make a time past any calendar acceptable
+        refused(with(b -> b.currentTimeStamp(100_000_000_000_000_000L).expireTime(100_000_000_000_000_600L)), "currentTimeStamp");
+    }
+
+    @Test
     void randomIsAnUnsigned32BitNumber() {
         accepted(with(b -> b.random(0)));
         accepted(with(b -> b.random(4_294_967_295L)));
