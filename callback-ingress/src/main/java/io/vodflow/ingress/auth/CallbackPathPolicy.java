@@ -34,10 +34,22 @@ public final class CallbackPathPolicy {
         return second != null ? checkedSubApp(first) : null;
     }
 
+    /**
+     * The id as the processor and Postgres (bigint) hold it, without leading zeros: a larger one used to be accepted
+     * here and then read as "no sub-app" downstream, so its tasks were reconciled in the wrong application.
+     */
     private static String checkedSubApp(String value) {
-        if (value.isEmpty() || value.length() > 20 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw CallbackRejection.badPath("subAppId must be a decimal number of at most 20 digits");
+        if (value.isEmpty() || value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw badSubApp();
         }
-        return value;
+        try {
+            return Long.toString(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw badSubApp();
+        }
+    }
+
+    private static CallbackRejection badSubApp() {
+        return CallbackRejection.badPath("subAppId must be a decimal number from 0 to " + Long.MAX_VALUE);
     }
 }

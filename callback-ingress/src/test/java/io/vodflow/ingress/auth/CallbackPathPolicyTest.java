@@ -25,10 +25,18 @@ class CallbackPathPolicyTest {
     @Test
     void aSubAppMustBeDecimalDigits() {
         CallbackPathPolicy policy = new CallbackPathPolicy(null);
-        for (String bad : new String[] {"abc", "-1", "12a", "1".repeat(21), ""}) {
+        for (String bad : new String[] {"abc", "-1", "12a", "1".repeat(21), "", "9223372036854775808", "1".repeat(20)}) {
             assertThatThrownBy(() -> policy.subAppId(bad, null))
                     .isInstanceOfSatisfying(CallbackRejection.class, e -> assertThat(e.reason()).isEqualTo("bad_path"));
         }
+    }
+
+    @Test
+    void aSubAppIsPassedOnAsTheNumberDownstreamReadsUpToTheLargestBigint() {
+        CallbackPathPolicy policy = new CallbackPathPolicy(null);
+        assertThat(policy.subAppId("9223372036854775807", null)).isEqualTo("9223372036854775807");
+        assertThat(policy.subAppId("0001500000001", null)).isEqualTo("1500000001");
+        assertThat(policy.subAppId("0", null)).isEqualTo("0");
     }
 
     @Test
