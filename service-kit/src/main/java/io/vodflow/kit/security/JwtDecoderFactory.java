@@ -5,6 +5,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -64,6 +65,9 @@ public final class JwtDecoderFactory {
     static OAuth2TokenValidator<Jwt> validator(JwtProperties props) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(props.clockSkew()));
+        if (props.requireExpiry()) {
+            validators.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null));
+        }
         validators.add(new SubjectValidator());
         if (props.issuer() != null && !props.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(props.issuer().strip()));

@@ -26,6 +26,11 @@ public record JwtProperties(
         @DefaultValue("roles") @NotBlank String rolesClaim,
         /** Clock skew tolerated on {@code exp}/{@code nbf}. */
         @DefaultValue("30s") Duration clockSkew,
+        /**
+         * Refuse a token without {@code exp} (VODFLOW_JWT_REQUIRE_EXP): such a token, once leaked, never stops working
+         * and holds a live event stream open forever. false accepts them, for issuers that leave exp out.
+         */
+        @DefaultValue("true") boolean requireExpiry,
         /** How long a verified token is remembered (never past its exp); 0 verifies every request again. */
         @DefaultValue("5m") @NotNull Duration verifiedCacheTtl,
         /** Most verified tokens remembered at once. */

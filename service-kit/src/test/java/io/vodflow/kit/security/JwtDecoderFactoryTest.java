@@ -67,8 +67,12 @@ class JwtDecoderFactoryTest {
     }
 
     private static JwtProperties props(String jwkSetUri, String issuer, String audience, String rolesClaim) {
+        return props(jwkSetUri, issuer, audience, rolesClaim, true);
+    }
+
+    private static JwtProperties props(String jwkSetUri, String issuer, String audience, String rolesClaim, boolean requireExpiry) {
         return new JwtProperties(Secret.of(SECRET), jwkSetUri, issuer, audience, rolesClaim, Duration.ofSeconds(30),
-                Duration.ZERO, 10);
+                requireExpiry, Duration.ZERO, 10);
     }
 
     private static JwtProperties jwksMode(String audience, String rolesClaim) {
@@ -129,6 +133,19 @@ class JwtDecoderFactoryTest {
         assertThat(CurrentUser.from(jwt)).isEqualTo(new CurrentUser("user-1", true));
         String rs = token(JWSAlgorithm.RS256, "rsa-1", new RSASSASigner(rsa), c -> { });
         assertThatThrownBy(() -> decode(decoder, rs)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefusedUnlessTheOperatorAllowsIt() throws Exception {
+        MACSigner signer = new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8));
+        String forever = token(JWSAlgorithm.HS256, null, signer, c -> c.expirationTime(null));
+        assertThatThrownBy(() -> decode(JwtDecoderFactory.create(props(null, null, null, "roles")), forever))
+                .isInstanceOf(JwtException.class);
+        assertThat(decode(JwtDecoderFactory.create(props(null, null, null, "roles", false)), forever).getSubject())
+                .isEqualTo("user-1");
+        String jwksForever = token(JWSAlgorithm.RS256, "rsa-1", new RSASSASigner(rsa), c -> c.expirationTime(null));
+        assertThatThrownBy(() -> decode(JwtDecoderFactory.create(jwksMode(null, "roles")), jwksForever))
+                .isInstanceOf(JwtException.class);
     }
 
     @Test
