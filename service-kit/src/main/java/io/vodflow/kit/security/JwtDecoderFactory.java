@@ -5,7 +5,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -66,7 +65,7 @@ public final class JwtDecoderFactory {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtTimestampValidator(props.clockSkew()));
         if (props.requireExpiry()) {
-            validators.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, exp -> exp != null));
+            validators.add(new ExpiryRequiredValidator());
         }
         validators.add(new SubjectValidator());
         if (props.issuer() != null && !props.issuer().isBlank()) {

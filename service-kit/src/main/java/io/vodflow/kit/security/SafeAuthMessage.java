@@ -15,6 +15,9 @@ final class SafeAuthMessage {
             if (m.contains("expired")) {
                 return "the token has expired";
             }
+            if (m.contains(ExpiryRequiredValidator.DESCRIPTION)) {
+                return "the token has no exp claim (tokens must expire)";
+            }
             if (m.contains(SubjectValidator.DESCRIPTION)) {
                 return "the token's sub claim is missing or not a usable user id";
             }

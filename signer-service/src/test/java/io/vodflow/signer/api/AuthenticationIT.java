@@ -43,6 +43,17 @@ class AuthenticationIT extends SignerITSupport {
     }
 
     @Test
+    void aTokenThatNeverExpiresIs401AndWritesNoRow() throws Exception {
+        long before = rows();
+        SignedJWT forever = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("forever").build());
+        forever.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+        expect401(client.post().uri(PATH).headers(h -> h.setBearerAuth(forever.serialize()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange())
+                .jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("exp"));
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
     void tokenWithAnotherAlgorithmIs401() throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("alg-switcher")
                 .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
