@@ -11,6 +11,7 @@ import io.vodflow.processor.kafka.CallbackReceiver;
 import io.vodflow.processor.kafka.MediaEventReceiver;
 import io.vodflow.processor.kafka.RecordSender;
 import io.vodflow.processor.live.MediaEventStream;
+import io.vodflow.processor.metrics.OutboxRelayHealthIndicator;
 import io.vodflow.processor.metrics.ProcessorMetrics;
 import io.vodflow.processor.outbox.FinishedBeforeLink;
 import io.vodflow.processor.outbox.MediaEventFactory;
@@ -49,6 +50,11 @@ public class PipelineConfiguration {
     OutboxRelay outboxRelay(DatabaseClient db, RecordSender sender, TransactionalOperator tx, ProcessorMetrics metrics,
                             ProcessorProperties props) {
         return new OutboxRelay(new OutboxRepository(db), sender, tx, metrics, props);
+    }
+
+    @Bean
+    OutboxRelayHealthIndicator outboxRelayHealthIndicator(OutboxRelay relay, ProcessorProperties props) {
+        return new OutboxRelayHealthIndicator(relay::sinceLastSuccess, relay::lastFailure, props.stallTimeout());
     }
 
     @Bean

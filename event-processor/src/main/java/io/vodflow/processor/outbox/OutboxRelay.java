@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,8 @@ public class OutboxRelay extends SubscriptionLifecycle {
     private final ProcessorMetrics metrics;
     private final ProcessorProperties props;
     private final Sinks.Many<Boolean> wakeups = Sinks.many().unicast().onBackpressureBuffer();
+    private volatile long lastSuccessNanos = System.nanoTime();
+    private volatile String lastFailure;
 
     public OutboxRelay(OutboxRepository outbox, RecordSender sender, TransactionalOperator tx, ProcessorMetrics metrics,
                        ProcessorProperties props) {
@@ -47,7 +50,17 @@ public class OutboxRelay extends SubscriptionLifecycle {
 
     /** Asks for a relay round soon (coalesced with any pending one). */
     public void wakeUp() {
-        wakeups.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(50)));
+        wakeups.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+    }
+
+    /** Time since a relay round last completed (found nothing or published what it claimed). */
+    public Duration sinceLastSuccess() {
+        return Duration.ofNanos(System.nanoTime() - lastSuccessNanos);
+    }
+
+    /** The error type of the latest failed round, or null while none failed since the last success. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** Relays until the outbox is empty; returns how many events were published. */
@@ -73,8 +86,12 @@ public class OutboxRelay extends SubscriptionLifecycle {
     protected Disposable subscribe() {
         return Flux.merge(wakeups.asFlux(), Flux.interval(props.outboxPollInterval()).map(t -> Boolean.TRUE))
                 .onBackpressureDrop()
-                .concatMap(t -> drain().onErrorResume(e -> {
-                    log.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("outbox relay round failed; will retry");
+                .concatMap(t -> drain().doOnNext(n -> {
+                    lastSuccessNanos = System.nanoTime();
+                    lastFailure = null;
+                }).onErrorResume(e -> {
+                    lastFailure = e.getClass().getSimpleName();
+                    log.atWarn().addKeyValue("error", lastFailure).log("outbox relay round failed; will retry");
                     return Mono.just(0);
                 }), 1)
                 .subscribe();

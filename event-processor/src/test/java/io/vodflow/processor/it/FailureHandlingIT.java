@@ -43,7 +43,8 @@ class FailureHandlingIT extends ProcessorItSupport {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.components.callbackConsumer.status").isEqualTo("UP")
                 .jsonPath("$.components.callbackConsumer.details.state").isEqualTo("CONSUMING")
-                .jsonPath("$.components.callbackConsumer.details.sinceAppliedMs").isNumber();
+                .jsonPath("$.components.callbackConsumer.details.sinceAppliedMs").isNumber()
+                .jsonPath("$.components.outboxRelay.status").isEqualTo("UP");
     }
 
     @Test
