@@ -2,6 +2,7 @@ package io.vodflow.kit.security;
 
 import io.vodflow.kit.cors.CorsProblemFilter;
 import io.vodflow.kit.cors.CorsProperties;
+import io.vodflow.kit.openapi.BearerAuthCustomizer;
 import io.vodflow.kit.problem.ProblemResponses;
 import io.vodflow.kit.secret.PublishedDevDefault;
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,11 +76,22 @@ public class SecurityConfiguration {
                 "The request target contains characters or segments that are not allowed");
     }
 
+    /** The OpenAPI description says which operations this chain guards, from the same list of public paths. */
+    @Bean
+    BearerAuthCustomizer bearerAuthCustomizer(ObjectProvider<PublicPaths> publicPaths, JwtProperties props) {
+        return new BearerAuthCustomizer(openPaths(publicPaths), props.usesJwks());
+    }
+
+    private static List<String> openPaths(ObjectProvider<PublicPaths> publicPaths) {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        publicPaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
+        return open;
+    }
+
     @Bean
     SecurityWebFilterChain vodflowSecurity(ServerHttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
                                            ProblemResponses problems, CorsProperties cors) {
-        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
-        publicPaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
+        List<String> open = openPaths(publicPaths);
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                 "Authentication required", "A valid Bearer JWT is required: " + SafeAuthMessage.of(e));
         ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
