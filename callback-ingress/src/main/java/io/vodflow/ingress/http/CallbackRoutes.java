@@ -23,6 +23,17 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 public class CallbackRoutes {
     static final String BASE = "/v1/vod/callbacks";
 
+    // the answers every callback path gives; Java annotations cannot be shared, their texts can
+    private static final String DURABLE = "Durable in Kafka or in the fallback store";
+    private static final String ACCEPTED = "{\"status\":\"accepted\",\"durableIn\":\"kafka\"}";
+    private static final String MALFORMED = "Not JSON, not an object, or no event type";
+    private static final String UNAUTHENTICATED = "Sign/T or the path token missing or wrong (when configured)";
+    private static final String SLOW_BODY = "The body did not arrive within the body read timeout";
+    private static final String TOO_LARGE = "Body over the configured maximum";
+    private static final String OVERLOADED = "Too many callbacks in flight; retry after Retry-After";
+    private static final String NOT_KEPT = "Neither Kafka nor the fallback store can keep the callback";
+    private static final String BAD_SUB_APP = "Not a VOD event (" + MALFORMED + "), or a subAppId that is not a decimal number";
+
     @Bean
     @RouterOperations({
             @RouterOperation(path = BASE, method = RequestMethod.POST, beanClass = CallbackHandler.class, beanMethod = "receive",
@@ -35,26 +46,46 @@ public class CallbackRoutes {
                                     content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
                                             example = "{\"EventType\":\"NewFileUpload\",\"FileUploadEvent\":{\"FileId\":\"3270835012345678901\"}}"))),
                             responses = {
-                                    @ApiResponse(responseCode = "200", description = "Durable in Kafka or in the fallback store"),
-                                    @ApiResponse(responseCode = "400", description = "Not JSON, not an object, or no event type"),
-                                    @ApiResponse(responseCode = "401", description = "Sign/T or the path token missing or wrong"),
-                                    @ApiResponse(responseCode = "408", description = "The body did not arrive within the body read timeout"),
-                                    @ApiResponse(responseCode = "413", description = "Body over the configured maximum"),
-                                    @ApiResponse(responseCode = "429", description = "Too many callbacks in flight; retry after Retry-After"),
-                                    @ApiResponse(responseCode = "503", description = "Neither Kafka nor the fallback store can keep the callback")})),
+                                    @ApiResponse(responseCode = "200", description = DURABLE, content = @Content(
+                                            mediaType = "application/json", schema = @Schema(type = "object", example = ACCEPTED))),
+                                    @ApiResponse(responseCode = "400", description = MALFORMED),
+                                    @ApiResponse(responseCode = "401", description = UNAUTHENTICATED),
+                                    @ApiResponse(responseCode = "408", description = SLOW_BODY),
+                                    @ApiResponse(responseCode = "413", description = TOO_LARGE),
+                                    @ApiResponse(responseCode = "429", description = OVERLOADED),
+                                    @ApiResponse(responseCode = "503", description = NOT_KEPT)})),
             @RouterOperation(path = BASE + "/{first}", method = RequestMethod.POST, beanClass = CallbackHandler.class, beanMethod = "receive",
                     operation = @Operation(operationId = "receiveCallbackForSubApp", tags = "VOD callbacks",
                             summary = "As POST " + BASE + ", for one subAppId (or with the path token when no subAppId is given)",
                             parameters = @io.swagger.v3.oas.annotations.Parameter(name = "first", in = ParameterIn.PATH,
                                     description = "subAppId, or the path token when one is configured and no subAppId is given"),
-                            responses = @ApiResponse(responseCode = "200", description = "Durable in Kafka or in the fallback store"))),
+                            requestBody = @RequestBody(description = "As for POST " + BASE, content = @Content(mediaType = "application/json")),
+                            responses = {
+                                    @ApiResponse(responseCode = "200", description = DURABLE, content = @Content(
+                                            mediaType = "application/json", schema = @Schema(type = "object", example = ACCEPTED))),
+                                    @ApiResponse(responseCode = "400", description = BAD_SUB_APP),
+                                    @ApiResponse(responseCode = "401", description = UNAUTHENTICATED),
+                                    @ApiResponse(responseCode = "408", description = SLOW_BODY),
+                                    @ApiResponse(responseCode = "413", description = TOO_LARGE),
+                                    @ApiResponse(responseCode = "429", description = OVERLOADED),
+                                    @ApiResponse(responseCode = "503", description = NOT_KEPT)})),
             @RouterOperation(path = BASE + "/{first}/{second}", method = RequestMethod.POST, beanClass = CallbackHandler.class,
                     beanMethod = "receive", operation = @Operation(operationId = "receiveCallbackForSubAppWithToken",
                     tags = "VOD callbacks", summary = "As POST " + BASE + ", for one subAppId followed by the path token",
                     parameters = {
                             @io.swagger.v3.oas.annotations.Parameter(name = "first", in = ParameterIn.PATH, description = "subAppId"),
                             @io.swagger.v3.oas.annotations.Parameter(name = "second", in = ParameterIn.PATH, description = "the path token")},
-                    responses = @ApiResponse(responseCode = "200", description = "Durable in Kafka or in the fallback store")))})
+                    requestBody = @RequestBody(description = "As for POST " + BASE, content = @Content(mediaType = "application/json")),
+                    responses = {
+                            @ApiResponse(responseCode = "200", description = DURABLE, content = @Content(
+                                    mediaType = "application/json", schema = @Schema(type = "object", example = ACCEPTED))),
+                            @ApiResponse(responseCode = "400", description = BAD_SUB_APP),
+                            @ApiResponse(responseCode = "401", description = UNAUTHENTICATED),
+                            @ApiResponse(responseCode = "404", description = "No path token is configured, so there is no second segment"),
+                            @ApiResponse(responseCode = "408", description = SLOW_BODY),
+                            @ApiResponse(responseCode = "413", description = TOO_LARGE),
+                            @ApiResponse(responseCode = "429", description = OVERLOADED),
+                            @ApiResponse(responseCode = "503", description = NOT_KEPT)}))})
     RouterFunction<ServerResponse> callbackRouterFunction(CallbackHandler handler) {
         return PostOnlyRoutes.of(handler::receive, BASE, BASE + "/{first}", BASE + "/{first}/{second}");
     }

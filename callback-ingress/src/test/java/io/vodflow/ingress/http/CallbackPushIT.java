@@ -7,6 +7,7 @@ import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.ingress.CallbackTopicReader;
 import io.vodflow.ingress.Fixtures;
+import io.vodflow.kit.testing.ApiDocs;
 import io.vodflow.kit.testing.KeepAliveReplay;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -204,6 +205,20 @@ class CallbackPushIT {
                 .expectBody().jsonPath("$.paths['/v1/vod/callbacks'].post").exists()
                 .jsonPath("$.paths['/v1/vod/callbacks'].get").doesNotExist()
                 .jsonPath("$.paths['/v1/vod/callbacks/{first}'].post").exists();
+    }
+
+    @Test
+    void openApiDocumentsEachCallbackPathsErrorAnswersAsProblems() {
+        ApiDocs docs = ApiDocs.parse(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).assertEveryErrorIsAProblem();
+        // the body is read as bytes whatever its content type: no 415
+        for (String path : new String[] {"/v1/vod/callbacks", "/v1/vod/callbacks/{first}"}) {
+            assertThat(docs.codes(path, "post")).containsExactly("200", "400", "401", "408", "413", "429", "503");
+        }
+        assertThat(docs.codes("/v1/vod/callbacks/{first}/{second}", "post"))
+                .containsExactly("200", "400", "401", "404", "408", "413", "429", "503");
+        assertThat(docs.response("/v1/vod/callbacks", "post", "429").path("headers").has("Retry-After")).isTrue();
+        assertThat(docs.response("/v1/vod/callbacks", "post", "200").path("content").has("application/json")).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.vodflow.processor.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.processor.kafka.DeadLetterReplayer;
@@ -30,7 +31,11 @@ public class DeadLetterAdminHandler {
     /** The number of records replayed. */
     public record ReplayResult(int replayed) { }
 
-    @Operation(summary = "Replay vod.callbacks.DLT into vod.callbacks (admin)")
+    @Operation(summary = "Replay vod.callbacks.DLT into vod.callbacks (admin)", responses = {
+            @ApiResponse(responseCode = "200", description = "How many records were replayed"),
+            @ApiResponse(responseCode = "400", description = "max not a decimal integer between 1 and the configured maximum"),
+            @ApiResponse(responseCode = "403", description = "The caller is not an admin"),
+            @ApiResponse(responseCode = "409", description = "Another replay is running")})
     @PostMapping("/v1/admin/dlt/replay")
     public Mono<ReplayResult> replay(@RequestParam(required = false) Integer max, @AuthenticationPrincipal Jwt jwt) {
         if (!CurrentUser.from(jwt).admin()) {

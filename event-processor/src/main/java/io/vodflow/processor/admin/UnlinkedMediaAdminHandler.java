@@ -2,11 +2,13 @@ package io.vodflow.processor.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.processor.query.BadPageProblem;
 import io.vodflow.processor.query.ForbiddenProblem;
 import io.vodflow.processor.query.MediaPage;
+import io.vodflow.processor.query.MediaQueryHandler;
 import io.vodflow.processor.query.MediaQueryRepository;
 import io.vodflow.processor.query.PlaybackUrls;
 import org.springframework.http.HttpStatus;
@@ -38,7 +40,11 @@ public class UnlinkedMediaAdminHandler {
         this.props = props;
     }
 
-    @Operation(summary = "Media not linked to a user, newest first (admin)")
+    @Operation(summary = "Media not linked to a user, newest first (admin)", responses = {
+            @ApiResponse(responseCode = "200", description = "One page"),
+            @ApiResponse(responseCode = "400", description = "An unknown attribution, or " + MediaQueryHandler.BAD_PAGE),
+            @ApiResponse(responseCode = "403", description = "The caller is not an admin"),
+            @ApiResponse(responseCode = "503", description = MediaQueryHandler.DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/admin/media")
     public Mono<MediaPage> unlinked(
             @Parameter(description = "UNATTRIBUTED, CONFLICT or PENDING; all three when absent")

@@ -1,6 +1,7 @@
 package io.vodflow.processor.query;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.processor.config.ProcessorProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +15,9 @@ import reactor.core.publisher.Mono;
 /** Query API: one media, the caller's media, one task. Users see their own; the admin role sees all. */
 @RestController
 public class MediaQueryHandler {
+    /** Also the admin listing's: the same paging rules. */
+    public static final String BAD_PAGE = "page or size not a decimal integer, or out of range (page >= 0, size 1 to the maximum)";
+    public static final String DATABASE_UNAVAILABLE = "The database is unavailable";
     private final MediaQueryRepository media;
     private final TaskQueryRepository tasks;
     private final ProcessorProperties props;
@@ -27,7 +31,10 @@ public class MediaQueryHandler {
         this.playback = playback;
     }
 
-    @Operation(summary = "One media: owner, status, task status, renditions and cover")
+    @Operation(summary = "One media: owner, status, task status, renditions and cover", responses = {
+            @ApiResponse(responseCode = "200", description = "The media"),
+            @ApiResponse(responseCode = "404", description = "No such media, or not the caller's"),
+            @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/media/{fileId}")
     public Mono<MediaView> media(@PathVariable String fileId, @AuthenticationPrincipal Jwt jwt) {
         CurrentUser user = CurrentUser.from(jwt);
@@ -37,14 +44,21 @@ public class MediaQueryHandler {
                 .switchIfEmpty(Mono.error(() -> new NotFoundProblem("media", fileId)));
     }
 
-    @Operation(summary = "The caller's media, newest first")
+    @Operation(summary = "The caller's media, newest first", responses = {
+            @ApiResponse(responseCode = "200", description = "One page"),
+            @ApiResponse(responseCode = "400", description = BAD_PAGE),
+            @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/users/me/media")
     public Mono<MediaPage> myMedia(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
                                    @AuthenticationPrincipal Jwt jwt) {
         return pageOf(CurrentUser.from(jwt).userId(), page, size);
     }
 
-    @Operation(summary = "One user's media, newest first (admins, or the user itself)")
+    @Operation(summary = "One user's media, newest first (admins, or the user itself)", responses = {
+            @ApiResponse(responseCode = "200", description = "One page"),
+            @ApiResponse(responseCode = "400", description = BAD_PAGE),
+            @ApiResponse(responseCode = "403", description = "Another user's media, and the caller is not an admin"),
+            @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/users/{userId}/media")
     public Mono<MediaPage> usersMedia(@PathVariable String userId, @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Jwt jwt) {
@@ -62,7 +76,10 @@ public class MediaQueryHandler {
                 .map(rows -> MediaPage.of(rows.stream().map(playback::sign).toList(), page, size));
     }
 
-    @Operation(summary = "One task flow with its subtask results and errors")
+    @Operation(summary = "One task flow with its subtask results and errors", responses = {
+            @ApiResponse(responseCode = "200", description = "The task flow"),
+            @ApiResponse(responseCode = "404", description = "No such task, or not of the caller's media"),
+            @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/tasks/{taskId}")
     public Mono<TaskView> task(@PathVariable String taskId, @AuthenticationPrincipal Jwt jwt) {
         CurrentUser user = CurrentUser.from(jwt);

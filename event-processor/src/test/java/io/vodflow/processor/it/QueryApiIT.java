@@ -1,6 +1,7 @@
 package io.vodflow.processor.it;
 
 import io.vodflow.contract.event.CallbackRoutingReader;
+import io.vodflow.kit.testing.ApiDocs;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -153,6 +154,14 @@ class QueryApiIT extends ProcessorItSupport {
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(doc -> assertThat(doc).contains("/v1/media/{fileId}", "/v1/users/me/media", "/v1/tasks/{taskId}",
                         "/v1/users/me/events", "/v1/admin/dlt/replay"));
+        ApiDocs docs = ApiDocs.parse(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).assertEveryErrorIsAProblem();
+        assertThat(docs.codes("/v1/media/{fileId}", "get")).containsExactly("200", "400", "401", "404", "503");
+        assertThat(docs.codes("/v1/tasks/{taskId}", "get")).containsExactly("200", "400", "401", "404", "503");
+        assertThat(docs.codes("/v1/users/me/media", "get")).containsExactly("200", "400", "401", "503");
+        assertThat(docs.codes("/v1/users/{userId}/media", "get")).containsExactly("200", "400", "401", "403", "503");
+        assertThat(docs.codes("/v1/users/me/events", "get")).containsExactly("200", "400", "401");
+        assertThat(docs.codes("/v1/admin/dlt/replay", "post")).containsExactly("200", "400", "401", "403", "409");
 
         Ids ids = Ids.fresh();
         send(ids.fileId(), fixture("v3-procedure-finish.json", ids, null));

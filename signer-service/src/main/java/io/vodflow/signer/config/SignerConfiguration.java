@@ -3,10 +3,9 @@ package io.vodflow.signer.config;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.vodflow.kit.openapi.ProblemMembers;
 import io.vodflow.kit.secret.PublishedDevDefault;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,8 +50,15 @@ public class SignerConfiguration {
     OpenAPI signerOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("vodflow signer-service").version("v1")
-                        .description("Issues Tencent Cloud VOD client-upload signatures to authenticated users and records each one."))
-                .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+                        .description("Issues Tencent Cloud VOD client-upload signatures to authenticated users and records each one."));
+    }
+
+    /** The members the signer's problems add to RFC 9457's, for the OpenAPI description's Problem schema. */
+    @Bean
+    ProblemMembers signerProblemMembers() {
+        return ProblemMembers.of(
+                "rule", "The rule a 422 or 429 enforces: a policy rule such as ttl.max, rate-limit or oneTime.outstanding",
+                "nextExpiryAt", "With rule oneTime.outstanding: when the first held one-time signature expires (ISO-8601)",
+                "state", "With a 409: the state of the signature that cannot be revoked (USED or EXPIRED)");
     }
 }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.vodflow.kit.route.PostOnlyRoutes;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.signer.policy.SignatureRequest;
@@ -36,12 +35,20 @@ public class IssueSignatureRoute {
     @Bean
     @RouterOperation(path = PATH, method = RequestMethod.POST, produces = MediaType.APPLICATION_JSON_VALUE,
             beanClass = IssueSignatureRoute.class, beanMethod = "issue", operation = @Operation(operationId = "issue",
-            tags = "upload signatures", summary = "Issue a signature", security = @SecurityRequirement(name = "bearer"),
-            description = "Every field is optional; an empty body takes the policy defaults. 422 names the policy rule "
-                    + "broken, 429 carries Retry-After.",
+            tags = "upload signatures", summary = "Issue a signature",
+            description = "Every field is optional; an empty body takes the policy defaults.",
             requestBody = @RequestBody(required = false, content = @Content(schema = @Schema(implementation = SignatureRequest.class))),
-            responses = @ApiResponse(responseCode = "201", description = "Issued and recorded",
-                    content = @Content(schema = @Schema(implementation = IssuedSignature.class)))))
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Issued and recorded",
+                            content = @Content(schema = @Schema(implementation = IssuedSignature.class))),
+                    @ApiResponse(responseCode = "400", description = "Not strict JSON of the request fields (a wrong type, "
+                            + "a field twice, an unknown field, trailing content)"),
+                    @ApiResponse(responseCode = "415", description = "A Content-Type other than application/json"),
+                    @ApiResponse(responseCode = "422", description = "Outside the signing policy; rule names the broken rule"),
+                    @ApiResponse(responseCode = "429", description = "Rate limited (rule rate-limit), or too many unused "
+                            + "one-time signatures held (rule oneTime.outstanding, with nextExpiryAt)"),
+                    @ApiResponse(responseCode = "503", description = "The signature could not be recorded (database "
+                            + "unavailable) or the signer is saturated; nothing was issued")}))
     RouterFunction<ServerResponse> issueSignatureRoutes(SignatureIssuer issuer) {
         return PostOnlyRoutes.of(request -> issue(issuer, request), PATH);
     }

@@ -1,5 +1,6 @@
 package io.vodflow.signer.api;
 
+import io.vodflow.kit.testing.ApiDocs;
 import io.vodflow.signer.support.SignerITSupport;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,23 @@ class OperationsIT extends SignerITSupport {
                 .jsonPath("$.paths['/v1/upload-signatures/{id}'].get").exists()
                 .jsonPath("$.paths['/v1/upload-signatures/{id}'].delete").exists()
                 .jsonPath("$.paths['/v1/upload-signatures/verify'].post").exists();
+    }
+
+    @Test
+    void openApiDocumentsTheErrorAnswersOfEachOperationAsProblems() {
+        ApiDocs docs = ApiDocs.parse(client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).assertEveryErrorIsAProblem();
+        assertThat(docs.problemProperties()).containsKeys("rule", "nextExpiryAt", "state");
+        assertThat(docs.codes(PATH, "post")).containsExactly("201", "400", "401", "413", "415", "422", "429", "503");
+        assertThat(docs.response(PATH, "post", "429").path("headers").has("Retry-After")).isTrue();
+        assertThat(docs.response(PATH, "post", "503").path("headers").has("Retry-After")).isTrue();
+        assertThat(docs.codes(PATH + "/{id}", "get")).containsExactly("200", "400", "401", "404", "503");
+        // revoking answers 204 without a body, never 200
+        assertThat(docs.codes(PATH + "/{id}", "delete")).containsExactly("204", "400", "401", "404", "409", "503");
+        assertThat(docs.response(PATH + "/{id}", "delete", "204").has("content")).isFalse();
+        assertThat(docs.codes(PATH + "/verify", "post")).containsExactly("200", "400", "401", "403", "413", "415", "503");
+        // the issue route's SignatureIssuer argument is wiring, not a query parameter
+        assertThat(docs.parameterNames()).contains("id").doesNotContain("issuer");
     }
 
     @Test
