@@ -22,9 +22,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers requests the HTTP decoder could not read (request line or headers too long, malformed, a broken chunk of
- * the body) and request targets Spring cannot turn into a URI with a problem JSON and closes the connection;
- * Reactor Netty and Spring's adapter would answer them before any error handler sees them, with an empty 414, 431
- * or 400. One instance per connection, just ahead of Reactor Netty's HTTP traffic handler.
+ * the body), requests in an HTTP version other than 1.x (an HTTP/2 preface) and request targets Spring cannot turn
+ * into a URI with a problem JSON and closes the connection; Reactor Netty and Spring's adapter would answer them
+ * before any error handler sees them, with an empty 414, 431 or 400, or serve an HTTP/9.9 request as HTTP/1.1. One instance per connection, just ahead of Reactor Netty's HTTP traffic handler.
  */
 public final class DecodingFailureProblems extends ChannelDuplexHandler {
     private boolean failed;
@@ -40,6 +40,10 @@ public final class DecodingFailureProblems extends ChannelDuplexHandler {
             answerStarted = false;
             if (request.decoderResult().isFailure()) {
                 refuse(ctx, msg, request.decoderResult().cause());
+                return;
+            }
+            if (!RequestVersions.readable(request)) {
+                refuse(ctx, msg, new RequestVersions.Unsupported(request.protocolVersion()));
                 return;
             }
             if (!RequestTargets.parses(request.uri())) {
@@ -86,6 +90,12 @@ public final class DecodingFailureProblems extends ChannelDuplexHandler {
             status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
             title = "Headers too large";
             detail = "The request headers are larger than the server accepts";
+        } else if (cause instanceof RequestVersions.Unsupported unsupported) {
+            // 505 would fit too, but it is a server error to every dashboard; the client chose a version never offered
+            status = HttpResponseStatus.BAD_REQUEST;
+            title = "HTTP version not supported";
+            detail = unsupported.http2 ? "HTTP/2 is not served here, neither with prior knowledge nor by upgrade; use HTTP/1.1"
+                    : "Only HTTP/1.1 and HTTP/1.0 are supported";
         } else if (cause instanceof URISyntaxException) {
             status = HttpResponseStatus.BAD_REQUEST;
             title = "Malformed request target";

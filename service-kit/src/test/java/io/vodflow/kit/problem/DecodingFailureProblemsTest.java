@@ -76,6 +76,34 @@ class DecodingFailureProblemsTest {
     }
 
     @Test
+    void anHttp2PrefaceOrRequestLineIs400ProblemNamingTheVersionToUse() throws IOException {
+        for (String request : new String[] {"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "GET /ok HTTP/2.0\r\nHost: a\r\n\r\n"}) {
+            String response = exchange(request);
+
+            assertThat(response).as(request).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                    .containsIgnoringCase("connection: close").contains("\"title\":\"HTTP version not supported\"")
+                    .contains("use HTTP/1.1");
+        }
+    }
+
+    @Test
+    void aVersionOtherThanHttp1Is400Problem() throws IOException {
+        for (String version : new String[] {"HTTP/9.9", "HTTP/0.9", "HTTP/3.0"}) {
+            String response = exchange("GET /ok " + version + "\r\nHost: a\r\n\r\n");
+
+            assertThat(response).as(version).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"detail\":\"Only HTTP/1.1 and HTTP/1.0 are supported\"");
+        }
+    }
+
+    @Test
+    void aLaterHttp1MinorIsServedAndAnsweredAsHttp11() throws IOException {
+        String response = exchange("GET /ok HTTP/1.7\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 200").endsWith("ok");
+    }
+
+    @Test
     void wellFormedRequestsPassUntouched() throws IOException {
         String response = exchange("GET /ok HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
 
