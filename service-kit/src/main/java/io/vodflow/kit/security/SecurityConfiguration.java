@@ -22,6 +22,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 
 import java.time.Clock;
@@ -86,6 +88,18 @@ public class SecurityConfiguration {
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         publicPaths.orderedStream().forEach(p -> open.addAll(p.patterns()));
         return open;
+    }
+
+    /**
+     * The firewall's checks of the path and headers, but any method goes on to authentication and routing as DELETE
+     * does, so TRACE or an unknown method on a route is its 405 with {@code Allow}, not a 400 blaming the target.
+     * Safe here: access rules go by path alone, so no method slips past them, and nothing in WebFlux echoes a TRACE.
+     */
+    @Bean
+    ServerWebExchangeFirewall anyMethodFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setUnsafeAllowAnyHttpMethod(true);
+        return firewall;
     }
 
     @Bean
