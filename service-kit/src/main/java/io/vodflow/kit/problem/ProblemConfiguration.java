@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import reactor.netty.NettyPipeline;
 
-/** Registers the problem-JSON writer, the catch-all exception handler and problem answers to undecodable requests. */
+/** Registers the problem-JSON writer, the catch-all exception handler and problem answers to undecodable requests and Accept headers. */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
 public class ProblemConfiguration {
 
@@ -26,6 +26,12 @@ public class ProblemConfiguration {
                         new DecodingFailureProblems());
             }
         });
+    }
+
+    /** Runs last before the handler, so authentication still answers first, as it does for any request. */
+    @Bean
+    AcceptHeaderFilter acceptHeaderFilter() {
+        return new AcceptHeaderFilter();
     }
 
     @Bean

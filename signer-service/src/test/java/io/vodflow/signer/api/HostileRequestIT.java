@@ -83,6 +83,29 @@ class HostileRequestIT extends SignerITSupport {
     }
 
     @Test
+    void anAcceptHeaderThatDoesNotParseIsTheSame400OnEveryRoute() {
+        String token = tokenFor(newUser());
+        for (WebTestClient.RequestHeadersSpec<?> request : java.util.List.<WebTestClient.RequestHeadersSpec<?>>of(
+                client.post().uri(PATH).contentType(MediaType.APPLICATION_JSON).bodyValue("{}"),
+                client.get().uri(PATH + "/00000000-0000-0000-0000-000000000000"))) {
+            request.headers(h -> h.setBearerAuth(token)).header("Accept", ";;;").exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.title").isEqualTo("Malformed media type");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"DELETE", "TRACE", "FOO"})
+    void aMethodTheRouteDoesNotTakeIs405WithAllow(String method) {
+        client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(PATH).headers(h -> h.setBearerAuth(tokenFor(newUser())))
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().valueEquals("Allow", "POST")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void anAnswerBeforeTheBodyEndsClosesTheConnectionSoTheNextRequestIsNotEatenAsBody() {
         String user = newUser();
         byte[] body = ("{\"context\":\"" + "x".repeat(4_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
