@@ -6,6 +6,11 @@ import java.util.UUID;
 public record AttributionDecision(Attribution attribution, String userId, UUID signatureId, String reason,
                                   String conflictingFileId) {
 
+    /** No say on the attribution: the media's was settled by an earlier upload event (the first one wins). */
+    static AttributionDecision settledEarlier() {
+        return new AttributionDecision(Attribution.PENDING, null, null, null, null);
+    }
+
     static AttributionDecision linked(SignatureRecord s) {
         return new AttributionDecision(Attribution.LINKED, s.userId(), s.id(), null, null);
     }

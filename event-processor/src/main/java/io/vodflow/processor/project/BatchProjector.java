@@ -66,7 +66,12 @@ public class BatchProjector {
         for (Input in : inputs) {
             VodEvent event = in.event();
             if (event instanceof NewFileUpload u && u.fileId() != null && !u.fileId().isBlank()) {
-                AttributionDecision d = attribution.decide(u.fileId(), u.sourceContext(), signatures, claimedInBatch);
+                MediaRow earlier = media.get(u.fileId());
+                // a second upload event for a file this batch already attributed loses, as it would in a later batch;
+                // it claims no signature, or one a real upload later in the batch needs would read as used
+                AttributionDecision d = earlier != null && earlier.attribution() != Attribution.PENDING
+                        ? AttributionDecision.settledEarlier()
+                        : attribution.decide(u.fileId(), u.sourceContext(), signatures, claimedInBatch);
                 MediaRow row = uploadRow(u, d);
                 fold(media, row.fileId(), row, MediaRow::merge);
                 String taskId = Texts.blankToNull(u.procedureTaskId());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class BatchProjectorTest {
     private final SourceContextCodec codec = SourceContextCodec.derivedFrom("batch-projector-test-secret-0123456789abc");
@@ -52,6 +53,32 @@ class BatchProjectorTest {
                 .satisfies(r -> assertThat(r.url()).endsWith("v.f100030.mp4"));
         assertThat(a.signatureUses()).containsExactly(new SignatureUse(s.id(), media.fileId()));
         assertThat(a.linked()).hasSize(1);
+    }
+
+    @Test
+    void aSecondUploadEventForAFileTheBatchAttributedClaimsNoSignature() {
+        SignatureRecord first = new SignatureRecord(UUID.randomUUID(), "u-first", "ISSUED", true, null);
+        SignatureRecord other = new SignatureRecord(UUID.randomUUID(), "u-other", "ISSUED", true, null);
+        String otherFile = "5285890700000000777";
+        List<BatchProjector.Input> batch = List.of(
+                input("v3-new-file-upload.json", codec.issue(first.id())),
+                // a stray event naming the same file with another user's one-time signature, then that user's own upload
+                input("v3-new-file-upload.json", codec.issue(other.id())),
+                upload(otherFile, codec.issue(other.id())));
+        ProjectionPlan plan = projector.plan(batch, Map.of(first.id(), first, other.id(), other));
+
+        assertThat(plan.media()).extracting(MediaRow::fileId, MediaRow::userId, MediaRow::attribution).containsExactlyInAnyOrder(
+                tuple(FixtureFiles.FILE_ID, "u-first", Attribution.LINKED),
+                tuple(otherFile, "u-other", Attribution.LINKED));
+        assertThat(plan.conflicts()).as("the other user's upload is not a conflict").isEmpty();
+        assertThat(plan.signatureUses()).containsExactlyInAnyOrder(new SignatureUse(first.id(), FixtureFiles.FILE_ID),
+                new SignatureUse(other.id(), otherFile));
+        assertThat(plan.linked()).extracting(LinkedUpload::fileId).containsExactlyInAnyOrder(FixtureFiles.FILE_ID, otherFile);
+    }
+
+    private BatchProjector.Input upload(String fileId, String context) {
+        byte[] body = Fixtures.body("v3-new-file-upload.json", fileId, FixtureFiles.TASK_ID + "-" + fileId, context);
+        return new BatchProjector.Input(parser.parse(body), "nfu-" + fileId, 0, body);
     }
 
     @Test
