@@ -9,6 +9,7 @@ import io.vodflow.processor.project.ProjectionPlan;
 import io.vodflow.processor.store.DedupeRepository;
 import io.vodflow.processor.store.OutboxRepository;
 import io.vodflow.processor.store.ProjectionRepository;
+import io.vodflow.processor.store.SettledAttributions;
 import io.vodflow.processor.store.SignatureRepository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -35,12 +36,15 @@ public class BatchWriter {
     private final BatchProjector projector;
     private final MediaEventFactory events;
     private final FinishedBeforeLink finishedBeforeLink;
+    private final SettledAttributions settled;
 
     public BatchWriter(TransactionalOperator tx, DedupeRepository dedupe, SignatureRepository signatures,
                        ProjectionRepository projection, OutboxRepository outbox, AttributionPolicy attribution, BatchProjector projector,
-                       MediaEventFactory events, FinishedBeforeLink finishedBeforeLink) {
+                       MediaEventFactory events, FinishedBeforeLink finishedBeforeLink,
+                       SettledAttributions settled) {
         this.tx = tx;
         this.finishedBeforeLink = finishedBeforeLink;
+        this.settled = settled;
         this.dedupe = dedupe;
         this.signatures = signatures;
         this.projection = projection;
@@ -60,6 +64,7 @@ public class BatchWriter {
         Mono<BatchOutcome> work = dedupe.claim(claims).flatMap(fresh -> {
             List<BatchProjector.Input> inputs = new ArrayList<>();
             Set<UUID> claimed = new HashSet<>();
+            Set<String> uploaded = new HashSet<>();
             for (DecodedRecord.Parsed p : unique.values()) {
                 if (!fresh.contains(p.dedupeId())) {
                     continue;
@@ -68,13 +73,16 @@ public class BatchWriter {
                         p.subAppId()));
                 if (p.event() instanceof NewFileUpload u) {
                     attribution.claimedSignature(u.sourceContext()).ifPresent(claimed::add);
+                    if (u.fileId() != null) {
+                        uploaded.add(u.fileId());
+                    }
                 }
             }
             if (inputs.isEmpty()) {
                 return Mono.just(new BatchOutcome(parsed.size() + rejected, 0, parsed.size(), rejected, 0, 0, 0));
             }
             return signatures.lock(claimed)
-                    .map(locked -> projector.plan(inputs, locked))
+                    .flatMap(locked -> settled.of(uploaded).map(done -> projector.plan(inputs, locked, done)))
                     .flatMap(plan -> apply(plan, inputs.size(), parsed.size() - inputs.size(), rejected));
         });
         return tx.transactional(work);

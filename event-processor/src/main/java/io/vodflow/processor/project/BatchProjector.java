@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -49,8 +50,16 @@ public class BatchProjector {
         }
     }
 
-    /** Plans the batch; {@code signatures} holds the (locked) rows of every signature the batch claims. */
+    /** Plans a batch none of whose uploaded files an earlier batch attributed. */
     public ProjectionPlan plan(List<Input> inputs, Map<UUID, SignatureRecord> signatures) {
+        return plan(inputs, signatures, Set.of());
+    }
+
+    /**
+     * Plans the batch; {@code signatures} holds the (locked) rows of every signature the batch claims,
+     * {@code attributedBefore} the uploaded files whose stored media an earlier batch attributed.
+     */
+    public ProjectionPlan plan(List<Input> inputs, Map<UUID, SignatureRecord> signatures, Set<String> attributedBefore) {
         Instant now = clock.instant();
         Map<String, MediaRow> media = new TreeMap<>();
         Map<String, TaskRow> tasks = new TreeMap<>();
@@ -67,9 +76,11 @@ public class BatchProjector {
             VodEvent event = in.event();
             if (event instanceof NewFileUpload u && u.fileId() != null && !u.fileId().isBlank()) {
                 MediaRow earlier = media.get(u.fileId());
-                // a second upload event for a file this batch already attributed loses, as it would in a later batch;
-                // it claims no signature, or one a real upload later in the batch needs would read as used
-                AttributionDecision d = earlier != null && earlier.attribution() != Attribution.PENDING
+                // attribution is decided once (the first upload event wins): a later one for a file attributed before or
+                // earlier in this batch claims no signature, or one a real upload later in the batch needs would read as used
+                boolean settled = attributedBefore.contains(u.fileId())
+                        || earlier != null && earlier.attribution() != Attribution.PENDING;
+                AttributionDecision d = settled
                         ? AttributionDecision.settledEarlier()
                         : attribution.decide(u.fileId(), u.sourceContext(), signatures, claimedInBatch);
                 MediaRow row = uploadRow(u, d);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vodflow.processor.ingest.CallbackConsumer;
 import org.apache.kafka.common.utils.Utils;
 import io.vodflow.processor.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ class CorrelationRulesIT extends ProcessorItSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    CallbackConsumer consumer;
 
     @Test
     void oneTimeSignatureClaimedByASecondFileIdIsNotLinkedAgainButRecordedAndCounted() {
@@ -105,6 +109,34 @@ class CorrelationRulesIT extends ProcessorItSupport {
                 .containsEntry("attribution", "LINKED").containsEntry("user_id", "u-other");
         assertThat(row("SELECT state, used_file_id FROM upload_signature WHERE id = ?", others))
                 .containsEntry("state", "USED").containsEntry("used_file_id", own.fileId());
+    }
+
+    @Test
+    void aStrayClaimOnAnAttributedFileDoesNotTurnTheSameBatchsRealUploadIntoAConflict() {
+        Ids file = Ids.fresh();
+        UUID owners = insertSignature("u-owner", false);
+        UUID others = insertSignature("u-other", true);
+        send(file.fileId(), fixture("v3-new-file-upload.json", file, codec.issue(owners)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND attribution = 'LINKED'",
+                file.fileId()) != null);
+        // sent while the consumer is stopped, to one partition: the stray claim and the other user's real upload are
+        // then read in one poll and applied in one batch
+        Ids own = Ids.fresh();
+        consumer.stop();
+        try {
+            send(file.fileId(), fixture("v3-new-file-upload.json", file, codec.issue(others)),
+                    fixture("v3-new-file-upload.json", own, codec.issue(others)));
+        } finally {
+            consumer.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ?", own.fileId()) != null);
+
+        assertThat(row("SELECT attribution, user_id FROM media WHERE file_id = ?", own.fileId()))
+                .containsEntry("attribution", "LINKED").containsEntry("user_id", "u-other");
+        assertThat(row("SELECT user_id FROM media WHERE file_id = ?", file.fileId())).containsEntry("user_id", "u-owner");
+        assertThat(row("SELECT state, used_file_id FROM upload_signature WHERE id = ?", others))
+                .containsEntry("state", "USED").containsEntry("used_file_id", own.fileId());
+        assertThat(row("SELECT count(*) AS n FROM signature_conflict WHERE signature_id = ?", others)).containsEntry("n", 0L);
     }
 
     @Test

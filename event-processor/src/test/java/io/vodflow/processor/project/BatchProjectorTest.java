@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +75,21 @@ class BatchProjectorTest {
         assertThat(plan.signatureUses()).containsExactlyInAnyOrder(new SignatureUse(first.id(), FixtureFiles.FILE_ID),
                 new SignatureUse(other.id(), otherFile));
         assertThat(plan.linked()).extracting(LinkedUpload::fileId).containsExactlyInAnyOrder(FixtureFiles.FILE_ID, otherFile);
+    }
+
+    @Test
+    void anUploadEventForAFileAnEarlierBatchAttributedClaimsNoSignature() {
+        SignatureRecord other = new SignatureRecord(UUID.randomUUID(), "u-other", "ISSUED", true, null);
+        String otherFile = "5285890700000000778";
+        List<BatchProjector.Input> batch = List.of(input("v3-new-file-upload.json", codec.issue(other.id())),
+                upload(otherFile, codec.issue(other.id())));
+        ProjectionPlan plan = projector.plan(batch, Map.of(other.id(), other), Set.of(FixtureFiles.FILE_ID));
+
+        assertThat(plan.media()).filteredOn(m -> m.fileId().equals(FixtureFiles.FILE_ID)).singleElement()
+                .satisfies(m -> assertThat(m.attribution()).as("left to the stored row").isEqualTo(Attribution.PENDING));
+        assertThat(plan.conflicts()).isEmpty();
+        assertThat(plan.signatureUses()).containsExactly(new SignatureUse(other.id(), otherFile));
+        assertThat(plan.linked()).extracting(LinkedUpload::fileId).containsExactly(otherFile);
     }
 
     private BatchProjector.Input upload(String fileId, String context) {
