@@ -57,9 +57,15 @@ public class DatabaseConfiguration {
     @Bean
     SchemaMigrator schemaMigrator(DatabaseProperties props) {
         SchemaMigrator migrator = new SchemaMigrator(props);
-        if (props.migrate()) {
+        if (props.migrate() && !props.startWithoutDatabase()) {
             migrator.migrate();
         }
         return migrator;
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "vodflow.db", name = "start-without-database", havingValue = "true")
+    BackgroundSchemaMigration backgroundSchemaMigration(SchemaMigrator migrator, DatabaseProperties props) {
+        return new BackgroundSchemaMigration(migrator, props.migrate());
     }
 }

@@ -26,5 +26,10 @@ public record DatabaseProperties(
         /** How long a caller may wait for a pooled connection. */
         @DefaultValue("5s") Duration acquireTimeout,
         /** Run Flyway migrations at start (every instance; Flyway's lock makes concurrent starts safe). */
-        @DefaultValue("true") boolean migrate) {
+        @DefaultValue("true") boolean migrate,
+        /**
+         * Start even while the database cannot be reached, migrating in the background once it can (the ingress,
+         * which keeps taking callbacks into Kafka); otherwise a start fails after about a minute of retries.
+         */
+        @DefaultValue("false") boolean startWithoutDatabase) {
 }

@@ -27,7 +27,7 @@ class SchemaMigratorIT {
     void instancesMigratingAtTheSameTimeDoNotBreakEachOther() throws Exception {
         PostgresDatabase db = VodflowInfra.get().newDatabase("migrate");
         DatabaseProperties props = new DatabaseProperties(db.libpqUrl(), db.user(), Secret.of(db.password()), 5,
-                Duration.ofSeconds(5), true);
+                Duration.ofSeconds(5), true, false);
         int instances = 4;
         CyclicBarrier together = new CyclicBarrier(instances);
         ExecutorService pool = Executors.newFixedThreadPool(instances);
