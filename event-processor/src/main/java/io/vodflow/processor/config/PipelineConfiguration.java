@@ -24,7 +24,6 @@ import io.vodflow.processor.retention.ProcessedEventPruner;
 import io.vodflow.processor.store.DedupeRepository;
 import io.vodflow.processor.store.OutboxRepository;
 import io.vodflow.processor.store.ProjectionRepository;
-import io.vodflow.processor.store.SettledAttributions;
 import io.vodflow.processor.store.SignatureRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +43,7 @@ public class PipelineConfiguration {
         return new BatchWriter(tx, new DedupeRepository(db), new SignatureRepository(db), new ProjectionRepository(db),
                 new OutboxRepository(db),
                 attribution, new BatchProjector(attribution, clock, props.partialDeletes()), new MediaEventFactory(json, clock),
-                new FinishedBeforeLink(db), new SettledAttributions(db));
+                new FinishedBeforeLink(db));
     }
 
     @Bean

@@ -9,7 +9,6 @@ import io.vodflow.processor.project.ProjectionPlan;
 import io.vodflow.processor.store.DedupeRepository;
 import io.vodflow.processor.store.OutboxRepository;
 import io.vodflow.processor.store.ProjectionRepository;
-import io.vodflow.processor.store.SettledAttributions;
 import io.vodflow.processor.store.SignatureRepository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -36,15 +35,12 @@ public class BatchWriter {
     private final BatchProjector projector;
     private final MediaEventFactory events;
     private final FinishedBeforeLink finishedBeforeLink;
-    private final SettledAttributions settled;
 
     public BatchWriter(TransactionalOperator tx, DedupeRepository dedupe, SignatureRepository signatures,
                        ProjectionRepository projection, OutboxRepository outbox, AttributionPolicy attribution, BatchProjector projector,
-                       MediaEventFactory events, FinishedBeforeLink finishedBeforeLink,
-                       SettledAttributions settled) {
+                       MediaEventFactory events, FinishedBeforeLink finishedBeforeLink) {
         this.tx = tx;
         this.finishedBeforeLink = finishedBeforeLink;
-        this.settled = settled;
         this.dedupe = dedupe;
         this.signatures = signatures;
         this.projection = projection;
@@ -81,8 +77,8 @@ public class BatchWriter {
             if (inputs.isEmpty()) {
                 return Mono.just(new BatchOutcome(parsed.size() + rejected, 0, parsed.size(), rejected, 0, 0, 0));
             }
-            return signatures.lock(claimed)
-                    .flatMap(locked -> settled.of(uploaded).map(done -> projector.plan(inputs, locked, done)))
+            return signatures.lock(claimed, uploaded)
+                    .map(locked -> projector.plan(inputs, locked.signatures(), locked.attributedFiles()))
                     .flatMap(plan -> apply(plan, inputs.size(), parsed.size() - inputs.size(), rejected));
         });
         return tx.transactional(work);

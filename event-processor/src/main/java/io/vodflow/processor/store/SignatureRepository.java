@@ -7,16 +7,26 @@ import reactor.core.publisher.Mono;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** upload_signature (owned by the signer): locks the rows a batch claims; MARK_USED runs in {@link ProjectionRepository}'s statement. */
+/**
+ * upload_signature (owned by the signer): locks the rows a batch claims, and reads in the same round trip which of
+ * the batch's uploaded files an earlier batch attributed (attribution is decided once, so an upload event for such a
+ * file claims no signature). The media rows need no lock: every event of one FileId is on one partition, whose
+ * batches run one at a time. MARK_USED runs in {@link ProjectionRepository}'s statement.
+ */
 public class SignatureRepository {
     // ORDER BY id: every transaction locks in the same order, so parallel partitions cannot deadlock here
     private static final String LOCK = """
-            SELECT id::text AS id, user_id::text AS user_id, state, one_time, used_file_id
-            FROM upload_signature WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+            SELECT 's' AS kind, id, user_id, state, one_time, used_file_id FROM (
+                SELECT id::text AS id, user_id::text AS user_id, state, one_time, used_file_id
+                FROM upload_signature WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) s
+            UNION ALL
+            SELECT 'm', file_id, NULL, NULL, NULL, NULL FROM media WHERE file_id = ANY($2::text[]) AND attribution <> 'PENDING'
             """;
     // "m" is the media upsert's CTE in the same statement: a signature is used only when the media it claims now names
     // it, so a second NewFileUpload claiming an already-attributed file never burns another user's signature
@@ -34,18 +44,29 @@ public class SignatureRepository {
         this.db = db;
     }
 
-    /** Locks (FOR UPDATE) and returns the signature rows with these ids. */
-    public Mono<Map<UUID, SignatureRecord>> lock(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Mono.just(Map.of());
+    /** The locked signature rows by id, and the uploaded files whose media an earlier batch attributed. */
+    public record Claims(Map<UUID, SignatureRecord> signatures, Set<String> attributedFiles) {
+        static final Claims NONE = new Claims(Map.of(), Set.of());
+    }
+
+    /** Locks (FOR UPDATE) the signature rows with these ids and finds which of these files are attributed already. */
+    public Mono<Claims> lock(Collection<UUID> ids, Collection<String> uploadedFiles) {
+        if (ids.isEmpty() && uploadedFiles.isEmpty()) {
+            return Mono.just(Claims.NONE);
         }
         String[] array = ids.stream().map(UUID::toString).sorted().toArray(String[]::new);
-        return db.sql(LOCK).bind(0, array)
-                .map(row -> new SignatureRecord(UUID.fromString(row.get("id", String.class)), row.get("user_id", String.class),
-                        row.get("state", String.class), Boolean.TRUE.equals(row.get("one_time", Boolean.class)),
-                        row.get("used_file_id", String.class)))
-                .all()
-                .collect(HashMap::new, (m, s) -> m.put(s.id(), s));
+        Claims claims = new Claims(new HashMap<>(), new HashSet<>());
+        return db.sql(LOCK).bind(0, array).bind(1, uploadedFiles.toArray(String[]::new))
+                .map(row -> {
+                    if ("m".equals(row.get("kind", String.class))) {
+                        return claims.attributedFiles().add(row.get("id", String.class));
+                    }
+                    SignatureRecord s = new SignatureRecord(UUID.fromString(row.get("id", String.class)),
+                            row.get("user_id", String.class), row.get("state", String.class),
+                            Boolean.TRUE.equals(row.get("one_time", Boolean.class)), row.get("used_file_id", String.class));
+                    return claims.signatures().put(s.id(), s) == null;
+                })
+                .all().then(Mono.just(claims));
     }
 
     static UnnestParameters<SignatureUse> params(List<SignatureUse> uses) {
