@@ -14,6 +14,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,7 @@ public class BatchWriter {
                 .map(p -> new DedupeRepository.Claim(p.dedupeId(), p.event().eventType())).toList();
         Mono<BatchOutcome> work = dedupe.claim(claims).flatMap(fresh -> {
             List<BatchProjector.Input> inputs = new ArrayList<>();
-            Set<UUID> claimed = new HashSet<>();
-            Set<String> uploaded = new HashSet<>();
+            Map<UUID, Set<String>> filesBySignature = new HashMap<>();
             for (DecodedRecord.Parsed p : unique.values()) {
                 if (!fresh.contains(p.dedupeId())) {
                     continue;
@@ -68,20 +68,29 @@ public class BatchWriter {
                 inputs.add(new BatchProjector.Input(p.event(), p.dedupeId(), p.receivedAtMillis(), p.record().value(),
                         p.subAppId()));
                 if (p.event() instanceof NewFileUpload u) {
-                    attribution.claimedSignature(u.sourceContext()).ifPresent(claimed::add);
-                    if (u.fileId() != null) {
-                        uploaded.add(u.fileId());
-                    }
+                    attribution.claimedSignature(u.sourceContext()).ifPresent(id ->
+                            filesBySignature.computeIfAbsent(id, k -> new HashSet<>()).add(String.valueOf(u.fileId())));
                 }
             }
             if (inputs.isEmpty()) {
                 return Mono.just(new BatchOutcome(parsed.size() + rejected, 0, parsed.size(), rejected, 0, 0, 0));
             }
-            return signatures.lock(claimed, uploaded)
+            return signatures.lock(filesBySignature.keySet(), contested(filesBySignature))
                     .map(locked -> projector.plan(inputs, locked.signatures(), locked.attributedFiles()))
                     .flatMap(plan -> apply(plan, inputs.size(), parsed.size() - inputs.size(), rejected));
         });
         return tx.transactional(work);
+    }
+
+    /**
+     * The files of signatures that several upload events of the batch claim: only there can a claim that loses (its
+     * file attributed by an earlier batch) turn another upload of the batch into a conflict, so only those files are
+     * looked up; the usual batch, one claim per signature, costs no lookup.
+     */
+    private static Set<String> contested(Map<UUID, Set<String>> filesBySignature) {
+        Set<String> files = new HashSet<>();
+        filesBySignature.values().stream().filter(f -> f.size() > 1).forEach(files::addAll);
+        return files;
     }
 
     private Mono<BatchOutcome> apply(ProjectionPlan plan, int applied, int duplicates, int rejected) {

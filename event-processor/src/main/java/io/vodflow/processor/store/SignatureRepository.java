@@ -14,14 +14,18 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * upload_signature (owned by the signer): locks the rows a batch claims, and reads in the same round trip which of
- * the batch's uploaded files an earlier batch attributed (attribution is decided once, so an upload event for such a
- * file claims no signature). The media rows need no lock: every event of one FileId is on one partition, whose
+ * upload_signature (owned by the signer): locks the rows a batch claims and, when several upload events of the batch
+ * claim one signature, reads in the same round trip which of their files an earlier batch attributed (attribution is
+ * decided once, so an upload event for such a file claims no signature). The media rows need no lock: every event of one FileId is on one partition, whose
  * batches run one at a time. MARK_USED runs in {@link ProjectionRepository}'s statement.
  */
 public class SignatureRepository {
     // ORDER BY id: every transaction locks in the same order, so parallel partitions cannot deadlock here
     private static final String LOCK = """
+            SELECT 's' AS kind, id::text AS id, user_id::text AS user_id, state, one_time, used_file_id
+            FROM upload_signature WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+            """;
+    private static final String LOCK_AND_FIND_ATTRIBUTED = """
             SELECT 's' AS kind, id, user_id, state, one_time, used_file_id FROM (
                 SELECT id::text AS id, user_id::text AS user_id, state, one_time, used_file_id
                 FROM upload_signature WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) s
@@ -56,8 +60,9 @@ public class SignatureRepository {
         }
         String[] array = ids.stream().map(UUID::toString).sorted().toArray(String[]::new);
         Claims claims = new Claims(new HashMap<>(), new HashSet<>());
-        return db.sql(LOCK).bind(0, array).bind(1, uploadedFiles.toArray(String[]::new))
-                .map(row -> {
+        var statement = uploadedFiles.isEmpty() ? db.sql(LOCK).bind(0, array)
+                : db.sql(LOCK_AND_FIND_ATTRIBUTED).bind(0, array).bind(1, uploadedFiles.toArray(String[]::new));
+        return statement.map(row -> {
                     if ("m".equals(row.get("kind", String.class))) {
                         return claims.attributedFiles().add(row.get("id", String.class));
                     }
