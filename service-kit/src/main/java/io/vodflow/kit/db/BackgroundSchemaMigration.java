@@ -12,9 +12,9 @@ import reactor.util.retry.Retry;
 import java.time.Duration;
 
 /**
- * Migrates off the start path, retrying until the database answers, for a service that must start and work without
- * it (the ingress acknowledges callbacks through Kafka alone while Postgres is down). Blocking Flyway runs on
- * boundedElastic, never on an event loop.
+ * Migrates off the start path when the attempt at start found no database, retrying until it answers, for a service
+ * that must start and work without it (the ingress acknowledges callbacks through Kafka alone while Postgres is down).
+ * Blocking Flyway runs on boundedElastic, never on an event loop.
  */
 public class BackgroundSchemaMigration extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BackgroundSchemaMigration.class);
@@ -28,7 +28,7 @@ public class BackgroundSchemaMigration extends SubscriptionLifecycle {
 
     @Override
     protected Disposable subscribe() {
-        if (!migrate) {
+        if (!migrate || migrator.migrated()) {
             return Disposables.disposed();
         }
         return Mono.fromCallable(migrator::migrate).subscribeOn(Schedulers.boundedElastic())

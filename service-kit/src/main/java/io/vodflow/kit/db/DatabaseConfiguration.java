@@ -9,6 +9,8 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.client.SSLMode;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration;
@@ -23,6 +25,7 @@ import java.time.Duration;
 @ConditionalOnProperty(prefix = "vodflow.db", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class DatabaseConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "dispose")
     ConnectionPool connectionFactory(DatabaseProperties props, SchemaMigrator migrator) {
@@ -59,6 +62,15 @@ public class DatabaseConfiguration {
         SchemaMigrator migrator = new SchemaMigrator(props);
         if (props.migrate() && !props.startWithoutDatabase()) {
             migrator.migrate();
+        } else if (props.migrate()) {
+            // a few seconds at start, so a reachable database is migrated before the first request; if it is not
+            // reachable, BackgroundSchemaMigration takes over and the service starts without it
+            try {
+                migrator.migrate(2);
+            } catch (RuntimeException e) {
+                log.atWarn().addKeyValue("error", e.getClass().getSimpleName())
+                        .log("database unreachable at start; starting without it and migrating once it answers");
+            }
         }
         return migrator;
     }

@@ -14,21 +14,33 @@ import org.slf4j.LoggerFactory;
 public class SchemaMigrator {
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
     private final DatabaseProperties props;
+    private volatile boolean migrated;
 
     SchemaMigrator(DatabaseProperties props) {
         this.props = props;
     }
 
-    /** Migrates to the latest version; runs once at bootstrap, so blocking JDBC is fine here. */
+    /** Migrates to the latest version, waiting about a minute for the database; blocking JDBC, so never on an event loop. */
     public MigrateResult migrate() {
+        return migrate(30);
+    }
+
+    /** True once a migration of this instance succeeded. */
+    public boolean migrated() {
+        return migrated;
+    }
+
+    /** Migrates, retrying the connection up to {@code connectRetries} times (about 2 s apart). */
+    public MigrateResult migrate(int connectRetries) {
         DatabaseUrl url = DatabaseUrl.parse(props.url());
         Flyway flyway = Flyway.configure()
                 .dataSource(url.jdbcUrl(), props.user(), props.password().reveal())
                 .locations("classpath:db/migration")
-                .connectRetries(30)
+                .connectRetries(connectRetries)
                 .connectRetriesInterval(2)
                 .load();
         MigrateResult result = flyway.migrate();
+        migrated = true;
         log.atInfo().addKeyValue("database", url.toString())
                 .addKeyValue("applied", result.migrationsExecuted)
                 .addKeyValue("version", result.targetSchemaVersion)
