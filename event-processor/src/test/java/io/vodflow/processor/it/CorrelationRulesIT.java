@@ -88,9 +88,7 @@ class CorrelationRulesIT extends ProcessorItSupport {
         Ids file = Ids.fresh();
         UUID owners = insertSignature("u-owner", false);
         UUID others = insertSignature("u-other", true);
-        send(file.fileId(), fixture("v3-new-file-upload.json", file, codec.issue(owners)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND attribution = 'LINKED'",
-                file.fileId()) != null);
+        linkedUpload(file, owners);
         // same key, so the marker after the second claim is applied only once the claim was
         Ids marker = new Ids(file.fileId(), Ids.fresh().taskId());
         send(file.fileId(), fixture("v3-new-file-upload.json", file, codec.issue(others)),
@@ -116,9 +114,7 @@ class CorrelationRulesIT extends ProcessorItSupport {
         Ids file = Ids.fresh();
         UUID owners = insertSignature("u-owner", false);
         UUID others = insertSignature("u-other", true);
-        send(file.fileId(), fixture("v3-new-file-upload.json", file, codec.issue(owners)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND attribution = 'LINKED'",
-                file.fileId()) != null);
+        linkedUpload(file, owners);
         // sent while the consumer is stopped, to one partition: the stray claim and the other user's real upload are
         // then read in one poll and applied in one batch
         Ids own = Ids.fresh();
@@ -137,6 +133,13 @@ class CorrelationRulesIT extends ProcessorItSupport {
         assertThat(row("SELECT state, used_file_id FROM upload_signature WHERE id = ?", others))
                 .containsEntry("state", "USED").containsEntry("used_file_id", own.fileId());
         assertThat(row("SELECT count(*) AS n FROM signature_conflict WHERE signature_id = ?", others)).containsEntry("n", 0L);
+    }
+
+    /** Uploads {@code file} under {@code signature} and waits until it is linked. */
+    private void linkedUpload(Ids file, UUID signature) {
+        send(file.fileId(), fixture("v3-new-file-upload.json", file, codec.issue(signature)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ? AND attribution = 'LINKED'",
+                file.fileId()) != null);
     }
 
     @Test
