@@ -1,6 +1,6 @@
 package io.vodflow.processor.outbox;
 
-import io.vodflow.processor.store.TaskOwnership;
+import io.vodflow.processor.store.TranscodeOutputs;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -19,12 +19,11 @@ public class FinishedBeforeLink {
     private static final String QUERY = """
             SELECT DISTINCT ON (m.file_id, r.definition) m.file_id, m.snapshot_cover_url, r.definition, r.url, r.width,
                    r.height, r.bitrate, r.size_bytes, r.duration_s, r.status
-            FROM media m LEFT JOIN (procedure_task pt JOIN task_result r
-                  ON r.task_id = pt.task_id AND r.type = 'Transcode' AND r.url IS NOT NULL) ON %s
+            FROM media m LEFT JOIN %s
             WHERE m.file_id = ANY($1::text[])
             -- the latest output per definition over all the file's task flows, as GET /v1/media shows them
-            ORDER BY m.file_id, r.definition, COALESCE(r.finish_time, r.updated_at) DESC
-            """.formatted(TaskOwnership.taskOfMedia("pt", "m"));
+            ORDER BY m.file_id, r.definition, %s
+            """.formatted(TranscodeOutputs.OF_MEDIA_M, TranscodeOutputs.LATEST_FIRST);
     private final DatabaseClient db;
 
     public FinishedBeforeLink(DatabaseClient db) {

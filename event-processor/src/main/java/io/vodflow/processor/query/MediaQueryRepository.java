@@ -2,6 +2,7 @@ package io.vodflow.processor.query;
 
 import io.r2dbc.spi.Readable;
 import io.vodflow.processor.store.TaskOwnership;
+import io.vodflow.processor.store.TranscodeOutputs;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -44,10 +45,10 @@ public class MediaQueryRepository {
     private static final String RENDITIONS = """
             SELECT DISTINCT ON (r.definition) r.definition, r.url, r.width, r.height, r.bitrate, r.size_bytes, r.duration_s,
                    COALESCE(r.finish_time, r.updated_at) AS finished_at
-            FROM media m JOIN procedure_task pt ON %s JOIN task_result r ON r.task_id = pt.task_id
-            WHERE m.file_id = $1 AND r.type = 'Transcode' AND r.url IS NOT NULL
-            ORDER BY r.definition, COALESCE(r.finish_time, r.updated_at) DESC
-            """.formatted(TaskOwnership.taskOfMedia("pt", "m"));
+            FROM media m JOIN %s
+            WHERE m.file_id = $1
+            ORDER BY r.definition, %s
+            """.formatted(TranscodeOutputs.OF_MEDIA_M, TranscodeOutputs.LATEST_FIRST);
     private static final String DELETED_PARTS = """
             SELECT part_type, definition, deleted_at FROM media_part_deletion WHERE file_id = $1
             ORDER BY part_type, definition
