@@ -68,8 +68,12 @@ public class BatchWriter {
                 inputs.add(new BatchProjector.Input(p.event(), p.dedupeId(), p.receivedAtMillis(), p.record().value(),
                         p.subAppId()));
                 if (p.event() instanceof NewFileUpload u) {
-                    attribution.claimedSignature(u.sourceContext()).ifPresent(id ->
-                            filesBySignature.computeIfAbsent(id, k -> new HashSet<>()).add(String.valueOf(u.fileId())));
+                    attribution.claimedSignature(u.sourceContext()).ifPresent(id -> {
+                        Set<String> files = filesBySignature.computeIfAbsent(id, k -> new HashSet<>());
+                        if (u.fileId() != null) {
+                            files.add(u.fileId());
+                        }
+                    });
                 }
             }
             if (inputs.isEmpty()) {
