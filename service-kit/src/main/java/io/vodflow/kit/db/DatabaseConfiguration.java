@@ -60,17 +60,20 @@ public class DatabaseConfiguration {
     @Bean
     SchemaMigrator schemaMigrator(DatabaseProperties props) {
         SchemaMigrator migrator = new SchemaMigrator(props);
-        if (props.migrate() && !props.startWithoutDatabase()) {
+        if (!props.migrate()) {
+            return migrator;
+        }
+        if (!props.startWithoutDatabase()) {
             migrator.migrate();
-        } else if (props.migrate()) {
-            // a few seconds at start, so a reachable database is migrated before the first request; if it is not
-            // reachable, BackgroundSchemaMigration takes over and the service starts without it
-            try {
-                migrator.migrate(2);
-            } catch (RuntimeException e) {
-                log.atWarn().addKeyValue("error", e.getClass().getSimpleName())
-                        .log("database unreachable at start; starting without it and migrating once it answers");
-            }
+            return migrator;
+        }
+        // a few seconds at start, so a reachable database is migrated before the first request; if it is not
+        // reachable, BackgroundSchemaMigration takes over and the service starts without it
+        try {
+            migrator.migrate(2);
+        } catch (RuntimeException e) {
+            log.atWarn().addKeyValue("error", e.getClass().getSimpleName())
+                    .log("database unreachable at start; starting without it and migrating once it answers");
         }
         return migrator;
     }
