@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Finds and checks TCP ports on 127.0.0.1 for the servers this module starts. */
@@ -16,15 +18,17 @@ public final class LocalPorts {
     // connection's source port while its broker is stopped, so a restart finds it free again.
     private static final int LOW = 20_000;
     private static final int HIGH = 32_000;
+    // a picked port stays free until its server binds it, so without this two picks in a row could return the same one
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private LocalPorts() {
     }
 
-    /** A port that is free on 127.0.0.1 right now, outside the ephemeral range. */
+    /** A port that is free on 127.0.0.1 right now, outside the ephemeral range, and not picked before by this JVM. */
     public static int pickFree() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);
-            if (isFree(port)) {
+            if (isFree(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
