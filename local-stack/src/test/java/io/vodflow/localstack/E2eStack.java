@@ -66,7 +66,13 @@ final class E2eStack implements AutoCloseable {
         Path root = Path.of("").toAbsolutePath().getParent();
         ServiceConsoles consoles = new ServiceConsoles();
         // each service's lines reach its console unprefixed (ServiceConsoles names them on the test's own)
-        ServiceFleet fleet = new ServiceFleet(root, env, consoles::streamFor, false).start(ports, Duration.ofMinutes(3));
+        ServiceFleet fleet;
+        try {
+            fleet = new ServiceFleet(root, env, consoles::streamFor, false).start(ports, Duration.ofMinutes(3));
+        } catch (Exception e) {
+            kafka.close();
+            throw e;
+        }
         VodEmulator vod = new VodEmulator(EmulatorSettings.of(DEV.secretId(), DEV.secretKey()).withCallbackSignKey(DEV.callbackSignKey()));
         return new E2eStack(db, fleet, vod, consoles, env, kafka);
     }

@@ -29,13 +29,19 @@ public final class ServiceFleet implements AutoCloseable {
 
     /** Starts every service on the port given for it and waits until all are healthy. */
     public ServiceFleet start(Map<ServiceModule, Integer> ports, Duration timeout) throws IOException, InterruptedException {
-        for (ServiceModule s : ServiceModule.values()) {
-            processes.put(s, ServiceProcess.start(s, projectRoot, ports.getOrDefault(s, s.defaultPort()), env, logs.apply(s.module()), sharedLogs));
+        try {
+            for (ServiceModule s : ServiceModule.values()) {
+                processes.put(s, ServiceProcess.start(s, projectRoot, ports.getOrDefault(s, s.defaultPort()), env, logs.apply(s.module()), sharedLogs));
+            }
+            for (ServiceProcess p : processes.values()) {
+                p.awaitHealthy(timeout);
+            }
+            return this;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // a fleet that did not come up stops the services that did, rather than leaving them running
+            close();
+            throw e;
         }
-        for (ServiceProcess p : processes.values()) {
-            p.awaitHealthy(timeout);
-        }
-        return this;
     }
 
     /** Restarts one service (after a kill, say) with the same port and environment. */

@@ -22,11 +22,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Process process;
+    private final ConsoleTail tail;
 
-    private ServiceProcess(String name, int port, Process process) {
+    private ServiceProcess(String name, int port, Process process, ConsoleTail tail) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.tail = tail;
     }
 
     /**
@@ -53,10 +55,11 @@ public final class ServiceProcess implements AutoCloseable {
         pb.environment().putAll(env);
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         Process process = pb.start();
-        Thread pump = new Thread(() -> pump(process, linePrefix, out), name + "-log");
+        ConsoleTail tail = new ConsoleTail();
+        Thread pump = new Thread(() -> pump(process, linePrefix, out, tail), name + "-log");
         pump.setDaemon(true);
         pump.start();
-        return new ServiceProcess(name, port, process);
+        return new ServiceProcess(name, port, process, tail);
     }
 
     /** The JVM running this code, so children use the same Java. */
@@ -64,9 +67,10 @@ public final class ServiceProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void pump(Process process, String prefix, PrintStream out) {
+    private static void pump(Process process, String prefix, PrintStream out, ConsoleTail tail) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
+                tail.add(line);
                 out.println(prefix + line);
             }
         } catch (IOException ignored) {
@@ -93,7 +97,10 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue());
+                // the pump may still be copying the last lines of a process that just ended
+                TimeUnit.MILLISECONDS.sleep(500);
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                        + tail.lastWords().map(w -> "; its last words: " + w).orElse(""));
             }
             try {
                 HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -105,7 +112,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        throw new IllegalStateException(name + " not healthy within " + timeout);
+        throw new IllegalStateException(name + " not healthy within " + timeout
+                + tail.lastWords().map(w -> "; its last words: " + w).orElse(""));
     }
 
     public boolean isAlive() {
