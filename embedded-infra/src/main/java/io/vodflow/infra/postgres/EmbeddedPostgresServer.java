@@ -33,6 +33,14 @@ public final class EmbeddedPostgresServer implements PostgresServer {
             host all all ::1/128 scram-sha-256
             """;
 
+    // Other roles only over TLS: the setting of a managed Postgres that insists on encrypted connections.
+    private static final String PG_HBA_TLS_ONLY = """
+            local all all trust
+            host all postgres 127.0.0.1/32 trust
+            hostssl all all 127.0.0.1/32 scram-sha-256
+            hostnossl all all 127.0.0.1/32 reject
+            """;
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -41,11 +49,24 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     /** Starts a throwaway server on a free port; its data directory is deleted on {@link #close()}; fsync is off. */
     public static EmbeddedPostgresServer startTemporary() {
-        return start(builder(LocalPorts.pickFree())
+        return start(builder(LocalPorts.pickFree(), PG_HBA)
                 .setCleanDataDirectory(true)
                 .setServerConfig("fsync", "off")
                 .setServerConfig("synchronous_commit", "off")
                 .setServerConfig("full_page_writes", "off"));
+    }
+
+    /**
+     * Starts a throwaway server that accepts the roles of its databases only over TLS, with {@code certificate}
+     * as its server certificate (the superuser may still connect without, for provisioning).
+     */
+    public static EmbeddedPostgresServer startTemporaryTlsOnly(SelfSignedCertificate certificate) {
+        return start(builder(LocalPorts.pickFree(), PG_HBA_TLS_ONLY)
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "off")
+                .setServerConfig("ssl", "on")
+                .setServerConfig("ssl_cert_file", certificate.certFile().toAbsolutePath().toString())
+                .setServerConfig("ssl_key_file", certificate.keyFile().toAbsolutePath().toString()));
     }
 
     /** Starts a durable server on {@code port} keeping its data in {@code dataDir} (created on first start, reused later). */
@@ -55,16 +76,16 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create Postgres data directory " + dataDir, e);
         }
-        return start(builder(port).setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false));
+        return start(builder(port, PG_HBA).setDataDirectory(dataDir.toAbsolutePath()).setCleanDataDirectory(false));
     }
 
-    private static EmbeddedPostgres.Builder builder(int port) {
+    private static EmbeddedPostgres.Builder builder(int port, String hba) {
         return EmbeddedPostgres.builder()
                 .setPort(port)
                 .setServerConfig("listen_addresses", LocalPorts.HOST)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("password_encryption", "scram-sha-256")
-                .setDataDirectoryCustomizer(EmbeddedPostgresServer::writeHba);
+                .setDataDirectoryCustomizer(dir -> writeHba(dir, hba));
     }
 
     private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder) {
@@ -81,9 +102,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         return server;
     }
 
-    private static void writeHba(File dataDir) {
+    private static void writeHba(File dataDir, String hba) {
         try {
-            Files.writeString(dataDir.toPath().resolve("pg_hba.conf"), PG_HBA);
+            Files.writeString(dataDir.toPath().resolve("pg_hba.conf"), hba);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write pg_hba.conf in " + dataDir, e);
         }

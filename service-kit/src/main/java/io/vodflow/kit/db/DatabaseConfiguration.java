@@ -41,6 +41,12 @@ public class DatabaseConfiguration {
         // libpq's and the JDBC driver's default is "prefer"; R2DBC's own would be "disable", so without this a
         // server that insists on TLS would take the migrations (JDBC) and then refuse every R2DBC connection
         cfg.sslMode(url.sslMode() == null ? SSLMode.PREFER : SSLMode.fromValue(url.sslMode()));
+        // verify-ca/verify-full against a private CA (a managed Postgres's own): JDBC reads it from the URL,
+        // R2DBC would otherwise check the server against the JDK's public CAs only
+        String rootCert = url.params().get("sslrootcert");
+        if (rootCert != null && !rootCert.isBlank()) {
+            cfg.sslRootCert(rootCert);
+        }
         ConnectionFactory factory = new PostgresqlConnectionFactory(cfg.build());
         return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
                 .initialSize(Math.min(2, props.poolSize()))
