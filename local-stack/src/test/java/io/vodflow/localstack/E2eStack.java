@@ -45,6 +45,11 @@ final class E2eStack implements AutoCloseable {
         return env.get("VODFLOW_KAFKA_BOOTSTRAP");
     }
 
+    /** The private broker, to stop and start for outages. */
+    KafkaBroker kafka() {
+        return kafka;
+    }
+
     String processorGroup() {
         return env.get("VODFLOW_PROCESSOR_GROUP_ID");
     }
