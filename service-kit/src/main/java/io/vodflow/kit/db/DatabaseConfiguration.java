@@ -47,6 +47,15 @@ public class DatabaseConfiguration {
         if (rootCert != null && !rootCert.isBlank()) {
             cfg.sslRootCert(rootCert);
         }
+        if (url.currentSchema() != null) {
+            cfg.schema(url.currentSchema());
+        }
+        if (!url.jdbcOnlyParams().isEmpty()) {
+            // names only: a value could be a credential (sslpassword)
+            log.atWarn().addKeyValue("parameters", url.jdbcOnlyParams())
+                    .log("VODFLOW_DB_URL has parameters the connection pool does not use (only the migrations see them); "
+                            + "the pool honours " + DatabaseUrl.SHARED_PARAMS);
+        }
         ConnectionFactory factory = new PostgresqlConnectionFactory(cfg.build());
         return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
                 .initialSize(Math.min(2, props.poolSize()))

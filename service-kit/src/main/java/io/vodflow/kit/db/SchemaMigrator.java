@@ -3,6 +3,7 @@ package io.vodflow.kit.db;
 import io.vodflow.contract.settings.DatabaseUrl;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,16 @@ public class SchemaMigrator {
     /** Migrates, retrying the connection up to {@code connectRetries} times (about 2 s apart). */
     public MigrateResult migrate(int connectRetries) {
         DatabaseUrl url = DatabaseUrl.parse(props.url());
-        Flyway flyway = Flyway.configure()
+        FluentConfiguration config = Flyway.configure()
                 .dataSource(url.jdbcUrl(), props.user(), props.password().reveal())
                 .locations("classpath:db/migration")
                 .connectRetries(connectRetries)
-                .connectRetriesInterval(2)
-                .load();
+                .connectRetriesInterval(2);
+        if (url.currentSchema() != null) {
+            // created when missing, and home of the history table too; the pool's search_path names the same one
+            config.schemas(url.currentSchema());
+        }
+        Flyway flyway = config.load();
         MigrateResult result = flyway.migrate();
         migrated = true;
         log.atInfo().addKeyValue("database", url.toString())

@@ -3,16 +3,32 @@ package io.vodflow.contract.settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A parsed libpq connection URI (VODFLOW_DB_URL), shared by the services and the CLI; derives the JDBC and R2DBC forms. */
 public record DatabaseUrl(String host, int port, String database, Map<String, String> params) {
 
+    public DatabaseUrl {
+        String schema = params.get("currentSchema");
+        if (schema != null && !SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("VODFLOW_DB_URL currentSchema must be a plain schema name: a letter or '_', "
+                    + "then letters, digits or '_', at most 63 characters");
+        }
+        params = Map.copyOf(params);
+    }
+
+    /** Parameters both the migrations (JDBC) and the connection pool (R2DBC) honour; any other reaches JDBC only. */
+    public static final Set<String> SHARED_PARAMS = Set.of("sslmode", "sslrootcert", "application_name", "currentSchema");
     private static final int DEFAULT_PORT = 5432;
+    private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final Pattern HOST_PORT = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]{0,252})(?::([0-9]{1,5}))?");
 
     /** Parses {@code postgresql://host[:port][/db][?k=v...]} (also {@code postgres://}); credentials in the URI are refused. */
@@ -70,6 +86,18 @@ public record DatabaseUrl(String host, int port, String database, Map<String, St
         return "jdbc:postgresql://" + host + ":" + port + "/" + database + queryString();
     }
 
+    /** The schema vodflow's tables live in ({@code currentSchema}, pgjdbc's name), or null for the role's search_path. */
+    public String currentSchema() {
+        return params.get("currentSchema");
+    }
+
+    /** Names of the given parameters that only JDBC understands (outside {@link #SHARED_PARAMS}). */
+    public Set<String> jdbcOnlyParams() {
+        Set<String> names = new TreeSet<>(params.keySet());
+        names.removeAll(SHARED_PARAMS);
+        return names;
+    }
+
     /** libpq {@code sslmode}, if given. */
     public String sslMode() {
         return params.get("sslmode");
@@ -80,7 +108,9 @@ public record DatabaseUrl(String host, int port, String database, Map<String, St
             return "";
         }
         StringBuilder sb = new StringBuilder("?");
-        params.forEach((k, v) -> sb.append(sb.length() > 1 ? "&" : "").append(k).append('=').append(v));
+        // encoded again: a decoded value (a certificate path with a space or '&') would otherwise split the URL
+        new TreeMap<>(params).forEach((k, v) -> sb.append(sb.length() > 1 ? "&" : "")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return sb.toString();
     }
 

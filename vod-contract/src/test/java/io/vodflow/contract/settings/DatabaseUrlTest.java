@@ -59,4 +59,27 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://db_a:5432,db_b:5432/vodflow")).hasMessageContaining("one");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://db_a:notaport/vodflow")).hasMessageContaining("host");
     }
+
+    @Test
+    void aSchemaIsReadFromCurrentSchemaAndMustBeAPlainName() {
+        assertThat(DatabaseUrl.parse("postgresql://db/vodflow?currentSchema=vodflow_app").currentSchema()).isEqualTo("vodflow_app");
+        assertThat(DatabaseUrl.parse("postgresql://db/vodflow").currentSchema()).isNull();
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://db/vodflow?currentSchema=app,public"))
+                .hasMessageContaining("currentSchema");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://db/vodflow?currentSchema=" + "s".repeat(64)))
+                .hasMessageContaining("63");
+    }
+
+    @Test
+    void parametersOnlyJdbcUnderstandsAreNamed() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://db/vodflow?sslmode=require&connectTimeout=5&currentSchema=app&sslpassword=x");
+        assertThat(url.jdbcOnlyParams()).containsExactly("connectTimeout", "sslpassword");
+    }
+
+    @Test
+    void decodedValuesAreEncodedAgainInTheJdbcUrl() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://db/vodflow?sslmode=verify-full&sslrootcert=/etc/certs/my%20ca%26b.pem");
+        assertThat(url.params()).containsEntry("sslrootcert", "/etc/certs/my ca&b.pem");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/vodflow?sslmode=verify-full&sslrootcert=%2Fetc%2Fcerts%2Fmy+ca%26b.pem");
+    }
 }
