@@ -55,15 +55,20 @@ final class E2eStack implements AutoCloseable {
     }
 
     static E2eStack start(String name) throws Exception {
+        // a private broker per test class: vod.callbacks of one class never feeds another class's processor
+        return start(name, VodflowInfra.get().newKafkaBroker(), Map.of());
+    }
+
+    /** The stack on {@code kafka} (closed with the stack), the services given {@code extraEnv} on top of the dev settings. */
+    static E2eStack start(String name, KafkaBroker kafka, Map<String, String> extraEnv) throws Exception {
         VodflowInfra infra = VodflowInfra.get();
         PostgresDatabase db = infra.newDatabase(name);
         Map<ServiceModule, Integer> ports = new EnumMap<>(ServiceModule.class);
         for (ServiceModule s : ServiceModule.values()) {
             ports.put(s, LocalPorts.pickFree());
         }
-        // a private broker per test class: vod.callbacks of one class never feeds another class's processor
-        KafkaBroker kafka = infra.newKafkaBroker();
         Map<String, String> env = new java.util.HashMap<>(DEV.environment(VodflowInfra.serviceEnvironment(db, kafka)));
+        env.putAll(extraEnv);
         // each test class consumes with its own group, so classes sharing the broker never steal each other's records
         env.put("VODFLOW_PROCESSOR_GROUP_ID", "vodflow-e2e-" + name + "-" + System.nanoTime());
         // a killed processor's partitions move to its restarted successor after this, not after the 45 s default

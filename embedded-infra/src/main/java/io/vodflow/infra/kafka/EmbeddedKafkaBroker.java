@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A one-node KRaft broker running inside this JVM on 127.0.0.1; it restarts on the same port with the same data. */
 public final class EmbeddedKafkaBroker implements KafkaBroker {
@@ -22,15 +24,16 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     private final int controllerPort;
     private final Path logDir;
     private final boolean deleteOnClose;
+    private final SaslPlainUser sasl;
     private KafkaRaftServer server;
     private boolean closed;
 
     /** A broker (not started yet) on {@code port} (0 picks a free port, kept across restarts), storing its data in {@code logDir}. */
     public EmbeddedKafkaBroker(int port, Path logDir) {
-        this(port, logDir, false);
+        this(port, logDir, false, null);
     }
 
-    private EmbeddedKafkaBroker(int port, Path logDir, boolean deleteOnClose) {
+    private EmbeddedKafkaBroker(int port, Path logDir, boolean deleteOnClose, SaslPlainUser sasl) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("Kafka port must be 0..65535, got " + port);
         }
@@ -38,12 +41,18 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         this.controllerPort = LocalPorts.pickFree();
         this.logDir = logDir.toAbsolutePath();
         this.deleteOnClose = deleteOnClose;
+        this.sasl = sasl;
     }
 
     /** Starts a broker on a free port with a temporary log directory that {@link #close()} deletes. */
     public static EmbeddedKafkaBroker startTemporary() {
+        return startTemporary(null);
+    }
+
+    /** Starts a temporary broker whose clients must log in as {@code user} (SASL_PLAINTEXT, PLAIN); null for none. */
+    public static EmbeddedKafkaBroker startTemporary(SaslPlainUser user) {
         try {
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(0, Files.createTempDirectory("vodflow-kafka-"), true);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(0, Files.createTempDirectory("vodflow-kafka-"), true, user);
             broker.start();
             return broker;
         } catch (IOException e) {
@@ -54,6 +63,15 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     @Override
     public String bootstrapServers() {
         return LocalPorts.HOST + ":" + port;
+    }
+
+    @Override
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> props = new HashMap<>(KafkaBroker.super.clientProperties());
+        if (sasl != null) {
+            props.putAll(sasl.clientProperties());
+        }
+        return props;
     }
 
     /** The port clients connect to. */
@@ -77,7 +95,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         long started = System.nanoTime();
         KraftStorage.formatIfNeeded(logDir);
         KafkaConfig config = KafkaConfig.fromProps(
-                KraftServerProperties.of(LocalPorts.HOST, port, controllerPort, logDir), false);
+                KraftServerProperties.of(LocalPorts.HOST, port, controllerPort, logDir, sasl), false);
         KafkaRaftServer candidate = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             candidate.startup();

@@ -12,16 +12,26 @@ final class KraftServerProperties {
     private KraftServerProperties() {
     }
 
-    static Properties of(String host, int brokerPort, int controllerPort, Path logDir) {
+    /** Properties of a broker whose client listener is PLAINTEXT, or SASL_PLAINTEXT with PLAIN when {@code sasl} is given. */
+    static Properties of(String host, int brokerPort, int controllerPort, Path logDir, SaslPlainUser sasl) {
         Properties p = new Properties();
+        String listener = sasl == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", String.valueOf(NODE_ID));
         p.setProperty("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.setProperty("listeners", listener + "://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        p.setProperty("advertised.listeners", listener + "://" + host + ":" + brokerPort);
+        p.setProperty("listener.security.protocol.map", listener + ":" + listener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
         p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", listener);
+        if (sasl != null) {
+            // the broker logs in to itself as "broker"; clients must bring the one user it knows besides
+            p.setProperty("sasl.enabled.mechanisms", "PLAIN");
+            p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" password=\"broker\" "
+                            + "user_broker=\"broker\" user_" + sasl.username() + "=\"" + sasl.password() + "\";");
+        }
         p.setProperty("log.dirs", logDir.toAbsolutePath().toString());
         // one node: every internal topic has exactly one replica
         p.setProperty("offsets.topic.replication.factor", "1");
