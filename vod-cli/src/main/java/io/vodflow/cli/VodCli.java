@@ -3,6 +3,7 @@ package io.vodflow.cli;
 import io.vodflow.cli.backfill.BackfillCommand;
 import io.vodflow.cli.doctor.DoctorCommand;
 import io.vodflow.cli.eventconfig.ConfigureVodCommand;
+import io.vodflow.contract.settings.KafkaClientVariables;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +44,11 @@ public final class VodCli implements Runnable {
             return ExitCodes.FAILED;
         });
         return cli;
+    }
+
+    /** The Kafka client properties the environment sets through VODFLOW_KAFKA_CLIENT_* (a login, say). */
+    public Map<String, String> kafkaClientProperties() {
+        return KafkaClientVariables.from(env);
     }
 
     /** A VODFLOW_* setting from the environment, or null when unset or blank. */

@@ -117,7 +117,7 @@ public final class DoctorCommand implements Callable<Integer> {
         checks.add(new ServiceHealthCheck("event-processor", "--processor-url", processorUrl, http));
         checks.add(new KafkaTopicsCheck(Setting.pick(kafkaBootstrap, root, "VODFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                 partitions != null ? partitions : Integer.parseInt(Setting.pick(null, root, "VODFLOW_KAFKA_PARTITIONS", "6")),
-                timeout));
+                root.kafkaClientProperties(), timeout));
         checks.add(new SchemaMigrationCheck(Setting.pick(dbUrl, root, "VODFLOW_DB_URL", "postgresql://127.0.0.1:5432/vodflow"),
                 Setting.pick(null, root, "VODFLOW_DB_USER", "vodflow"),
                 Setting.pick(null, root, "VODFLOW_DB_PASSWORD", ""), timeout));

@@ -8,6 +8,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -20,11 +21,14 @@ final class KafkaTopicsCheck implements Check {
 
     private final String bootstrap;
     private final int partitions;
+    private final Map<String, String> clientProperties;
     private final Duration timeout;
 
-    KafkaTopicsCheck(String bootstrap, int partitions, Duration timeout) {
+    /** @param clientProperties further client settings (VODFLOW_KAFKA_CLIENT_*), as the services use them */
+    KafkaTopicsCheck(String bootstrap, int partitions, Map<String, String> clientProperties, Duration timeout) {
         this.bootstrap = bootstrap;
         this.partitions = partitions;
+        this.clientProperties = Map.copyOf(clientProperties);
         this.timeout = timeout;
     }
 
@@ -36,8 +40,11 @@ final class KafkaTopicsCheck implements Check {
     @Override
     public CheckResult run() {
         int ms = (int) timeout.toMillis();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms))) {
+        Map<String, Object> cfg = new HashMap<>(clientProperties);
+        cfg.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        cfg.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+        cfg.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+        try (Admin admin = Admin.create(cfg)) {
             List<String> missing = new ArrayList<>();
             List<String> wrong = new ArrayList<>();
             for (String topic : TOPICS) {
@@ -71,7 +78,8 @@ final class KafkaTopicsCheck implements Check {
         } catch (Exception e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             return CheckResult.fail("cannot reach Kafka at " + bootstrap + " (" + cause.getClass().getSimpleName() + ")",
-                    "check VODFLOW_KAFKA_BOOTSTRAP (or --kafka-bootstrap) and that the brokers run");
+                    "check VODFLOW_KAFKA_BOOTSTRAP (or --kafka-bootstrap), that the brokers run, and, where they "
+                            + "require a login or TLS, the VODFLOW_KAFKA_CLIENT_* variables the services use");
         }
     }
 }

@@ -6,7 +6,9 @@ import io.vodflow.cli.support.LocalHttpServer;
 import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.VodflowIntegrationTest;
+import io.vodflow.infra.kafka.EmbeddedKafkaBroker;
 import io.vodflow.infra.kafka.KafkaBroker;
+import io.vodflow.infra.kafka.SaslPlainUser;
 import io.vodflow.infra.postgres.PostgresDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +118,28 @@ class DoctorInfraIT {
                 .contains("VODFLOW_KAFKA_BOOTSTRAP");
         assertThat(run.line("FAIL", "db-migrations")).contains("cannot read the schema history")
                 .contains("VODFLOW_DB_URL");
+    }
+
+    @Test
+    void aBrokerThatRequiresALoginIsCheckedWithTheServicesKafkaClientVariables(VodflowInfra infra) {
+        SaslPlainUser login = new SaslPlainUser("doctor", "doctor-" + System.nanoTime());
+        KafkaBroker broker = EmbeddedKafkaBroker.startTemporary(login);
+        open.add(broker);
+        for (String topic : KafkaTopicsCheck.TOPICS) {
+            broker.createTopic(topic, 3);
+        }
+        Map<String, String> env = env(broker, infra.newMigratedDatabase());
+        CliRun anonymous = CliRun.of(env, "doctor", "--skip", ONLY_INFRA + ",db-migrations", "--timeout", "PT3S");
+        env.put("VODFLOW_KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        env.put("VODFLOW_KAFKA_CLIENT_SASL_MECHANISM", "PLAIN");
+        env.put("VODFLOW_KAFKA_CLIENT_SASL_JAAS_CONFIG", login.jaasConfig());
+        CliRun loggedIn = CliRun.of(env, "doctor", "--skip", ONLY_INFRA + ",db-migrations");
+
+        assertThat(anonymous.line("FAIL", "kafka-topics")).contains("cannot reach Kafka");
+        assertThat(anonymous.toString()).contains("VODFLOW_KAFKA_CLIENT_*");
+        assertThat(loggedIn.exitCode()).as(loggedIn.toString()).isZero();
+        assertThat(loggedIn.line("PASS", "kafka-topics")).contains("present with 3 partitions");
+        assertThat(loggedIn.toString()).doesNotContain(login.password());
     }
 
     private Map<String, String> env(KafkaBroker broker, PostgresDatabase db) {
