@@ -10,6 +10,7 @@ import io.vodflow.infra.kafka.EmbeddedKafkaBroker;
 import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.infra.kafka.SaslPlainUser;
 import io.vodflow.infra.postgres.PostgresDatabase;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -140,6 +141,21 @@ class DoctorInfraIT {
         assertThat(loggedIn.exitCode()).as(loggedIn.toString()).isZero();
         assertThat(loggedIn.line("PASS", "kafka-topics")).contains("present with 3 partitions");
         assertThat(loggedIn.toString()).doesNotContain(login.password());
+    }
+
+    @Test
+    void aDatabaseMigratedIntoItsOwnSchemaIsCheckedThere(VodflowInfra infra) {
+        PostgresDatabase db = infra.newDatabase("doctor_schema");
+        Flyway.configure().dataSource(db.jdbcUrl(), db.user(), db.password()).schemas("vodflow_app")
+                .locations("classpath:db/migration").load().migrate();
+        Map<String, String> env = env(kafka, db);
+        env.put("VODFLOW_DB_URL", db.libpqUrl() + "?currentSchema=vodflow_app");
+        CliRun there = CliRun.of(env, "doctor", "--skip", ONLY_INFRA + ",kafka-topics");
+        env.put("VODFLOW_DB_URL", db.libpqUrl() + "?currentSchema=not_created_yet");
+        CliRun elsewhere = CliRun.of(env, "doctor", "--skip", ONLY_INFRA + ",kafka-topics");
+
+        assertThat(there.line("PASS", "db-migrations")).contains("migrated to version");
+        assertThat(elsewhere.line("FAIL", "db-migrations")).contains("has no vodflow schema");
     }
 
     private Map<String, String> env(KafkaBroker broker, PostgresDatabase db) {
