@@ -22,13 +22,11 @@ import java.util.UUID;
 public class SignatureRepository {
     // ORDER BY id: every transaction locks in the same order, so parallel partitions cannot deadlock here
     private static final String LOCK = """
-            SELECT 's' AS kind, id::text AS id, user_id::text AS user_id, state, one_time, used_file_id
-            FROM upload_signature WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
-            """;
-    private static final String LOCK_AND_FIND_ATTRIBUTED = """
             SELECT 's' AS kind, id, user_id, state, one_time, used_file_id FROM (
                 SELECT id::text AS id, user_id::text AS user_id, state, one_time, used_file_id
                 FROM upload_signature WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE) s
+            """;
+    private static final String LOCK_AND_FIND_ATTRIBUTED = LOCK + """
             UNION ALL
             SELECT 'm', file_id, NULL, NULL, NULL, NULL FROM media WHERE file_id = ANY($2::text[]) AND attribution <> 'PENDING'
             """;
