@@ -29,7 +29,7 @@ final class KraftServerProperties {
             p.setProperty("sasl.enabled.mechanisms", "PLAIN");
             p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
             p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config",
-                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" password=\"broker\" "
+                    SaslPlainUser.LOGIN_MODULE + " username=\"broker\" password=\"broker\" "
                             + "user_broker=\"broker\" user_" + sasl.username() + "=\"" + sasl.password() + "\";");
         }
         p.setProperty("log.dirs", logDir.toAbsolutePath().toString());

@@ -4,6 +4,8 @@ import java.util.Map;
 
 /** A SASL/PLAIN login a broker started with it accepts, as managed Kafka services (CKafka among them) hand out. */
 public record SaslPlainUser(String username, String password) {
+    /** The JAAS login module of SASL/PLAIN, on both sides of the connection. */
+    static final String LOGIN_MODULE = "org.apache.kafka.common.security.plain.PlainLoginModule required";
 
     public SaslPlainUser {
         if (!username.matches("[A-Za-z0-9_-]+") || password.contains("\"")) {
@@ -13,7 +15,7 @@ public record SaslPlainUser(String username, String password) {
 
     /** The JAAS line a client logs in with. */
     public String jaasConfig() {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + username
+        return LOGIN_MODULE + " username=\"" + username
                 + "\" password=\"" + password + "\";";
     }
 
