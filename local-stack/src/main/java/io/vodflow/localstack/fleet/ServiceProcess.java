@@ -99,8 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 // the pump may still be copying the last lines of a process that just ended
                 TimeUnit.MILLISECONDS.sleep(500);
-                throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + tail.lastWords().map(w -> "; its last words: " + w).orElse(""));
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + lastWords());
             }
             try {
                 HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -112,8 +111,11 @@ public final class ServiceProcess implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        throw new IllegalStateException(name + " not healthy within " + timeout
-                + tail.lastWords().map(w -> "; its last words: " + w).orElse(""));
+        throw new IllegalStateException(name + " not healthy within " + timeout + lastWords());
+    }
+
+    private String lastWords() {
+        return tail.lastWords().map(w -> "; its last words: " + w).orElse("");
     }
 
     public boolean isAlive() {
