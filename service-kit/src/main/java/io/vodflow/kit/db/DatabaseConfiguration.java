@@ -43,9 +43,8 @@ public class DatabaseConfiguration {
         cfg.sslMode(url.sslMode() == null ? SSLMode.PREFER : SSLMode.fromValue(url.sslMode()));
         // verify-ca/verify-full against a private CA (a managed Postgres's own): JDBC reads it from the URL,
         // R2DBC would otherwise check the server against the JDK's public CAs only
-        String rootCert = url.params().get("sslrootcert");
-        if (rootCert != null && !rootCert.isBlank()) {
-            cfg.sslRootCert(rootCert);
+        if (url.sslRootCert() != null && !url.sslRootCert().isBlank()) {
+            cfg.sslRootCert(url.sslRootCert());
         }
         if (url.currentSchema() != null) {
             cfg.schema(url.currentSchema());

@@ -98,6 +98,11 @@ public record DatabaseUrl(String host, int port, String database, Map<String, St
         return names;
     }
 
+    /** libpq {@code sslrootcert} (the CA to check the server against), if given. */
+    public String sslRootCert() {
+        return params.get("sslrootcert");
+    }
+
     /** libpq {@code sslmode}, if given. */
     public String sslMode() {
         return params.get("sslmode");
