@@ -1,13 +1,10 @@
 package io.vodflow.kit.db;
 
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.spi.Connection;
 import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.postgres.PostgresDatabase;
 import io.vodflow.kit.secret.Secret;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -39,12 +36,8 @@ class DatabaseSchemaIT {
         ConnectionPool pool = new DatabaseConfiguration().connectionFactory(props, migrator);
         try {
             // the role's own search_path would be "$user", public: without the pool's schema this table is not found
-            String found = Mono.usingWhen(pool.create(),
-                    (Connection c) -> Flux.from(c.createStatement(
-                                    "select current_schema() || ':' || (select count(*) from upload_signature)").execute())
-                            .flatMap(r -> r.map((row, meta) -> row.get(0, String.class)))
-                            .next(),
-                    Connection::close).block(Duration.ofSeconds(30));
+            String found = PooledQuery.firstValue(pool,
+                    "select current_schema() || ':' || (select count(*) from upload_signature)", String.class);
             assertThat(found).isEqualTo("vodflow_app:0");
         } finally {
             pool.dispose();

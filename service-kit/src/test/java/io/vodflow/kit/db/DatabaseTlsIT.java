@@ -1,7 +1,6 @@
 package io.vodflow.kit.db;
 
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.spi.Connection;
 import io.vodflow.infra.postgres.EmbeddedPostgresServer;
 import io.vodflow.infra.postgres.PostgresDatabase;
 import io.vodflow.infra.postgres.SelfSignedCertificate;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.io.PrintWriter;
@@ -102,11 +100,7 @@ class DatabaseTlsIT {
         assertThat(migrator.migrate(0).success).isTrue();
         ConnectionPool pool = new DatabaseConfiguration().connectionFactory(props, migrator);
         try {
-            return Mono.usingWhen(pool.create(),
-                    (Connection c) -> Flux.from(c.createStatement("select ssl from pg_stat_ssl where pid = pg_backend_pid()").execute())
-                            .flatMap(r -> r.map((row, meta) -> row.get(0, Boolean.class)))
-                            .next(),
-                    Connection::close).block(Duration.ofSeconds(30));
+            return PooledQuery.firstValue(pool, "select ssl from pg_stat_ssl where pid = pg_backend_pid()", Boolean.class);
         } finally {
             pool.dispose();
         }
