@@ -1,5 +1,6 @@
 package io.vodflow.infra;
 
+import io.vodflow.infra.kafka.BrokerOptions;
 import io.vodflow.infra.kafka.ContainerKafkaBroker;
 import io.vodflow.infra.kafka.EmbeddedKafkaBroker;
 import io.vodflow.infra.kafka.KafkaBroker;
@@ -60,6 +61,14 @@ public final class VodflowInfra {
     /** A private, started broker the caller may stop, restart and close; anything left open is closed at JVM exit. */
     public KafkaBroker newKafkaBroker() {
         KafkaBroker broker = startBroker();
+        privateBrokers.add(broker);
+        return broker;
+    }
+
+    /** As {@link #newKafkaBroker()}, but with Kafka's default auto.create.topics.enable=true. */
+    public KafkaBroker newAutoCreatingKafkaBroker() {
+        KafkaBroker broker = mode == InfraMode.DOCKER ? ContainerKafkaBroker.startContainer(true)
+                : EmbeddedKafkaBroker.startTemporary(BrokerOptions.autoCreatingTopics());
         privateBrokers.add(broker);
         return broker;
     }

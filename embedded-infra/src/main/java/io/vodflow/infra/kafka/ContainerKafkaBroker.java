@@ -35,9 +35,14 @@ public final class ContainerKafkaBroker implements KafkaBroker {
 
     /** Pulls (if needed) and starts a container with the same one-node settings as the embedded broker. */
     public static ContainerKafkaBroker startContainer() {
+        return startContainer(false);
+    }
+
+    /** As {@link #startContainer()}, with {@code auto.create.topics.enable} as given. */
+    public static ContainerKafkaBroker startContainer(boolean autoCreateTopics) {
         int hostPort = LocalPorts.pickFree();
         KafkaContainer container = new KafkaContainer(DockerImageName.parse(IMAGE))
-                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", String.valueOf(autoCreateTopics))
                 .withEnv("KAFKA_MIN_INSYNC_REPLICAS", "1")
                 .withEnv("KAFKA_NUM_PARTITIONS", "1");
         // a fixed binding instead of a random one: Docker keeps it across stop/start, and the advertised

@@ -24,16 +24,16 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     private final int controllerPort;
     private final Path logDir;
     private final boolean deleteOnClose;
-    private final SaslPlainUser sasl;
+    private final BrokerOptions options;
     private KafkaRaftServer server;
     private boolean closed;
 
     /** A broker (not started yet) on {@code port} (0 picks a free port, kept across restarts), storing its data in {@code logDir}. */
     public EmbeddedKafkaBroker(int port, Path logDir) {
-        this(port, logDir, false, null);
+        this(port, logDir, false, BrokerOptions.DEFAULT);
     }
 
-    private EmbeddedKafkaBroker(int port, Path logDir, boolean deleteOnClose, SaslPlainUser sasl) {
+    private EmbeddedKafkaBroker(int port, Path logDir, boolean deleteOnClose, BrokerOptions options) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("Kafka port must be 0..65535, got " + port);
         }
@@ -41,18 +41,23 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         this.controllerPort = LocalPorts.pickFree();
         this.logDir = logDir.toAbsolutePath();
         this.deleteOnClose = deleteOnClose;
-        this.sasl = sasl;
+        this.options = options;
     }
 
     /** Starts a broker on a free port with a temporary log directory that {@link #close()} deletes. */
     public static EmbeddedKafkaBroker startTemporary() {
-        return startTemporary(null);
+        return startTemporary(BrokerOptions.DEFAULT);
     }
 
-    /** Starts a temporary broker whose clients must log in as {@code user} (SASL_PLAINTEXT, PLAIN); null for none. */
+    /** Starts a temporary broker whose clients must log in as {@code user} (SASL_PLAINTEXT, PLAIN). */
     public static EmbeddedKafkaBroker startTemporary(SaslPlainUser user) {
+        return startTemporary(BrokerOptions.loginAs(user));
+    }
+
+    /** Starts a temporary broker with {@code options}. */
+    public static EmbeddedKafkaBroker startTemporary(BrokerOptions options) {
         try {
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(0, Files.createTempDirectory("vodflow-kafka-"), true, user);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(0, Files.createTempDirectory("vodflow-kafka-"), true, options);
             broker.start();
             return broker;
         } catch (IOException e) {
@@ -68,8 +73,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     @Override
     public Map<String, Object> clientProperties() {
         Map<String, Object> props = new HashMap<>(KafkaBroker.super.clientProperties());
-        if (sasl != null) {
-            props.putAll(sasl.clientProperties());
+        if (options.sasl() != null) {
+            props.putAll(options.sasl().clientProperties());
         }
         return props;
     }
@@ -95,7 +100,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         long started = System.nanoTime();
         KraftStorage.formatIfNeeded(logDir);
         KafkaConfig config = KafkaConfig.fromProps(
-                KraftServerProperties.of(LocalPorts.HOST, port, controllerPort, logDir, sasl), false);
+                KraftServerProperties.of(LocalPorts.HOST, port, controllerPort, logDir, options), false);
         KafkaRaftServer candidate = new KafkaRaftServer(config, Time.SYSTEM);
         try {
             candidate.startup();

@@ -41,7 +41,7 @@ public interface KafkaBroker extends AutoCloseable {
         return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     }
 
-    /** Creates a topic with replication factor 1 unless it exists (auto-creation is off on these brokers). */
+    /** Creates a topic with replication factor 1 unless it exists (auto-creation is off unless a test asked for it). */
     default void createTopic(String name, int partitions) {
         Map<String, Object> cfg = new HashMap<>(clientProperties());
         cfg.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);

@@ -12,8 +12,9 @@ final class KraftServerProperties {
     private KraftServerProperties() {
     }
 
-    /** Properties of a broker whose client listener is PLAINTEXT, or SASL_PLAINTEXT with PLAIN when {@code sasl} is given. */
-    static Properties of(String host, int brokerPort, int controllerPort, Path logDir, SaslPlainUser sasl) {
+    /** Properties of a broker whose client listener is PLAINTEXT, or SASL_PLAINTEXT with PLAIN when a login is asked. */
+    static Properties of(String host, int brokerPort, int controllerPort, Path logDir, BrokerOptions options) {
+        SaslPlainUser sasl = options.sasl();
         Properties p = new Properties();
         String listener = sasl == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
         p.setProperty("process.roles", "broker,controller");
@@ -42,8 +43,8 @@ final class KraftServerProperties {
         p.setProperty("min.insync.replicas", "1");
         p.setProperty("default.replication.factor", "1");
         p.setProperty("num.partitions", "1");
-        // services create their topics explicitly, as in production
-        p.setProperty("auto.create.topics.enable", "false");
+        // services create their topics explicitly; a test of how they cope with a broker that would not wait asks for it
+        p.setProperty("auto.create.topics.enable", String.valueOf(options.autoCreateTopics()));
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         // the defaults allocate a 128 MiB cleaner buffer and a dozen threads per broker; tests run several brokers per JVM
