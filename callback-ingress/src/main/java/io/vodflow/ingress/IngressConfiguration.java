@@ -22,6 +22,7 @@ import io.vodflow.ingress.publish.CallbackPublisher;
 import io.vodflow.ingress.publish.ProducerSettings;
 import io.vodflow.ingress.publish.ReactorKafkaCallbackPublisher;
 import io.vodflow.kit.kafka.KafkaConnectionProperties;
+import io.vodflow.kit.kafka.TopicProvisioner;
 import io.vodflow.kit.kafka.TopicSpec;
 import io.vodflow.kit.problem.ProblemResponses;
 import org.springframework.context.annotation.Bean;
@@ -57,9 +58,11 @@ class IngressConfiguration {
     }
 
     @Bean
-    ReactorKafkaCallbackPublisher callbackPublisher(KafkaConnectionProperties kafka, IngressProperties props) {
+    ReactorKafkaCallbackPublisher callbackPublisher(KafkaConnectionProperties kafka, IngressProperties props,
+                                                    TopicProvisioner topics) {
         return new ReactorKafkaCallbackPublisher(
-                ProducerSettings.of(kafka.clientProperties(), props.linger(), props.ackDeadline()), VodTopics.CALLBACKS);
+                ProducerSettings.of(kafka.clientProperties(), props.linger(), props.ackDeadline()), VodTopics.CALLBACKS,
+                topics.whenReady());
     }
 
     @Bean

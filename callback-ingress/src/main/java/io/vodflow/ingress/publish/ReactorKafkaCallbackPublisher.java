@@ -16,14 +16,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** {@link CallbackPublisher} on reactor-kafka's {@link KafkaSender}: one idempotent acks=all producer per instance. */
+/**
+ * {@link CallbackPublisher} on reactor-kafka's {@link KafkaSender}: one idempotent acks=all producer per instance.
+ * Until the topic is provisioned every publish fails at once (the caller keeps the callback in the fallback store):
+ * a send names the topic in the producer's metadata requests, which a broker with auto.create.topics.enable would
+ * answer by creating it with the broker's defaults instead of the configured partitions and replicas.
+ */
 public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, DisposableBean {
     private final KafkaSender<String, byte[]> sender;
     private final KafkaRecordMapper mapper;
+    private final String topic;
     private final Disposable metadataWarmUp;
+    private volatile boolean topicReady;
 
-    /** @param producerConfig complete producer configuration (see {@link ProducerSettings}) */
-    public ReactorKafkaCallbackPublisher(Map<String, Object> producerConfig, String topic) {
+    /**
+     * @param producerConfig complete producer configuration (see {@link ProducerSettings})
+     * @param provisioned completes once {@code topic} exists as configured
+     */
+    public ReactorKafkaCallbackPublisher(Map<String, Object> producerConfig, String topic, Mono<Void> provisioned) {
         // failures come back per record (not as the end of the stream), so a batch learns the outcome of each record
         this.sender = KafkaSender.create(SenderOptions.<String, byte[]>create(producerConfig)
                 .maxInFlight(1024)
@@ -33,15 +43,21 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
                 .scheduler(Schedulers.immediate())
                 .closeTimeout(Duration.ofSeconds(5)));
         this.mapper = new KafkaRecordMapper(topic);
-        // sends never wait for metadata (max.block.ms=0), so it is fetched here, off the event loops, until it arrives
-        this.metadataWarmUp = sender.doOnProducer(producer -> producer.partitionsFor(topic))
-                .subscribeOn(Schedulers.boundedElastic())
-                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofMillis(200)))
+        this.topic = topic;
+        // sends never wait for metadata (max.block.ms=0), so once the topic exists its metadata is fetched here, off
+        // the event loops, until it arrives
+        this.metadataWarmUp = provisioned.doOnSuccess(done -> topicReady = true)
+                .then(sender.doOnProducer(producer -> producer.partitionsFor(topic))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofMillis(200))))
                 .subscribe(partitions -> { }, error -> { });
     }
 
     @Override
     public Mono<Void> publish(CallbackRecord record) {
+        if (!topicReady) {
+            return Mono.error(new TopicNotReadyException(topic));
+        }
         return sender.send(Mono.fromSupplier(() -> SenderRecord.create(mapper.toProducerRecord(record), (Void) null)))
                 .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.<Void>error(result.exception()))
                 .then();
@@ -51,6 +67,9 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
     public Flux<Integer> publishInOrder(List<CallbackRecord> records) {
         if (records.isEmpty()) {
             return Flux.empty();
+        }
+        if (!topicReady) {
+            return Flux.error(new TopicNotReadyException(topic));
         }
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
         return sender.send(Flux.range(0, records.size())

@@ -2,6 +2,7 @@ package io.vodflow.processor.config;
 
 import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.kit.kafka.KafkaConnectionProperties;
+import io.vodflow.kit.kafka.TopicProvisioner;
 import io.vodflow.kit.kafka.TopicSpec;
 import io.vodflow.kit.security.PublicPaths;
 import io.vodflow.processor.kafka.CallbackReceiver;
@@ -85,8 +86,8 @@ public class ProcessorConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RecordSender recordSender(KafkaConnectionProperties kafka, ProcessorProperties props) {
-        return new RecordSender(kafka, props);
+    RecordSender recordSender(KafkaConnectionProperties kafka, ProcessorProperties props, TopicProvisioner topics) {
+        return new RecordSender(kafka, props, topics.whenReady());
     }
 
     @Bean

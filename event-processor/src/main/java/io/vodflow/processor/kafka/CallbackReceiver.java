@@ -105,7 +105,7 @@ public class CallbackReceiver {
     }
 
     private ReceiverOptions<String, byte[]> options() {
-        Map<String, Object> cfg = new HashMap<>(kafka.clientProperties());
+        Map<String, Object> cfg = new HashMap<>(kafka.consumerProperties());
         cfg.put(ConsumerConfig.GROUP_ID_CONFIG, props.groupId());
         cfg.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         cfg.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -61,7 +61,7 @@ public class DeadLetterReplayer {
     }
 
     KafkaConsumer<String, byte[]> open() {
-        Map<String, Object> cfg = new HashMap<>(kafka.clientProperties());
+        Map<String, Object> cfg = new HashMap<>(kafka.consumerProperties());
         cfg.put(ConsumerConfig.GROUP_ID_CONFIG, props.groupId() + "-dlt-replay");
         cfg.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         cfg.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

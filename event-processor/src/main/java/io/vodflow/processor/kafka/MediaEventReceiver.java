@@ -42,7 +42,7 @@ public class MediaEventReceiver {
     public record TailedEvent(String eventId, byte[] json) { }
 
     public Flux<TailedEvent> tail() {
-        Map<String, Object> cfg = new HashMap<>(kafka.clientProperties());
+        Map<String, Object> cfg = new HashMap<>(kafka.consumerProperties());
         cfg.put(ConsumerConfig.GROUP_ID_CONFIG, props.liveGroupPrefix() + "-" + UUID.randomUUID());
         cfg.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         cfg.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);

@@ -16,13 +16,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The processor's one reactor-kafka producer (acks=all, idempotent): DLT records, replays, media events. */
+/**
+ * The processor's one reactor-kafka producer (acks=all, idempotent): DLT records, replays, media events. Sends wait
+ * until the service's topics are provisioned, so that a producer's metadata request cannot have a broker auto-create
+ * one of them with the broker's defaults.
+ */
 public class RecordSender implements AutoCloseable {
     private final KafkaSender<String, byte[]> sender;
     private final ProcessorProperties props;
+    private final Mono<Void> topicsReady;
 
-    public RecordSender(KafkaConnectionProperties kafka, ProcessorProperties props) {
+    /** @param topicsReady completes once the topics the records go to exist */
+    public RecordSender(KafkaConnectionProperties kafka, ProcessorProperties props, Mono<Void> topicsReady) {
         this.props = props;
+        this.topicsReady = topicsReady;
         Map<String, Object> cfg = new HashMap<>(kafka.clientProperties());
         cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -45,7 +52,7 @@ public class RecordSender implements AutoCloseable {
             return SenderRecord.create(new ProducerRecord<>(r.topic(), null, r.key(), r.value(),
                     KafkaRecords.toHeaders(r.headers())), i);
         });
-        return sender.send(out)
+        return topicsReady.thenMany(Flux.defer(() -> sender.send(out)))
                 .doOnNext(result -> {
                     if (result.exception() != null) {
                         throw new IllegalStateException("kafka send failed", result.exception());

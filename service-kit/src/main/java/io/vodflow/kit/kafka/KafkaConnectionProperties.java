@@ -30,7 +30,20 @@ public record KafkaConnectionProperties(
 
     /** Properties common to every Kafka client of the service. */
     public Map<String, Object> clientProperties() {
+        return withClientSettings(new HashMap<>());
+    }
+
+    /**
+     * {@link #clientProperties()} for a consumer: subscribing must not make a broker with auto.create.topics.enable
+     * create a topic with its own defaults before the service provisions it (an operator's setting still wins).
+     */
+    public Map<String, Object> consumerProperties() {
         Map<String, Object> props = new HashMap<>();
+        props.put("allow.auto.create.topics", false);
+        return withClientSettings(props);
+    }
+
+    private Map<String, Object> withClientSettings(Map<String, Object> props) {
         props.put("bootstrap.servers", bootstrap);
         if (client != null) {
             props.putAll(client);

@@ -2,10 +2,13 @@ package io.vodflow.kit.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +22,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Creates missing topics in the background and keeps trying while Kafka is unreachable, so a service
  * may start before its broker (the ingress must, to fall back) and still find its topics once Kafka is up.
+ * Producers wait for {@link #whenReady()}: a broker with auto.create.topics.enable (Kafka's default) would
+ * otherwise create a topic named in a producer's metadata request with its own defaults (often one partition,
+ * one replica) before this creates it as configured.
  */
 public class TopicProvisioner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private final KafkaConnectionProperties props;
     private final List<TopicSpec> topics;
     private final AtomicBoolean ready = new AtomicBoolean();
+    private final Sinks.Empty<Void> readiness = Sinks.empty();
     private volatile Thread worker;
 
     public TopicProvisioner(KafkaConnectionProperties props, List<TopicSpec> topics) {
@@ -32,15 +39,20 @@ public class TopicProvisioner implements SmartLifecycle {
         this.topics = topics;
     }
 
-    /** True once every topic exists. */
+    /** True once every topic exists (or this principal may not create topics, so nothing here can). */
     public boolean ready() {
         return ready.get();
+    }
+
+    /** Completes once {@link #ready()}; never fails. */
+    public Mono<Void> whenReady() {
+        return readiness.asMono();
     }
 
     @Override
     public void start() {
         if (topics.isEmpty()) {
-            ready.set(true);
+            markReady();
             return;
         }
         Thread t = new Thread(this::provisionUntilDone, "vodflow-topic-provisioner");
@@ -53,10 +65,17 @@ public class TopicProvisioner implements SmartLifecycle {
         while (!ready.get() && !Thread.currentThread().isInterrupted()) {
             try {
                 provisionOnce();
-                ready.set(true);
+                markReady();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
+                if (e.getCause() instanceof AuthorizationException) {
+                    // a principal that may not create topics cannot have them auto-created either: nothing to wait for
+                    log.atWarn().addKeyValue("topics", topics.stream().map(TopicSpec::name).toList())
+                            .log("not allowed to create kafka topics; they must exist already");
+                    markReady();
+                    return;
+                }
                 log.atWarn().addKeyValue("bootstrap", props.bootstrap()).addKeyValue("error", e.getClass().getSimpleName())
                         .log("kafka topics not yet provisioned; retrying");
                 try {
@@ -66,6 +85,11 @@ public class TopicProvisioner implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    private void markReady() {
+        ready.set(true);
+        readiness.tryEmitEmpty();
     }
 
     void provisionOnce() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
@@ -100,6 +124,12 @@ public class TopicProvisioner implements SmartLifecycle {
         Short replication = spec.replication() == null ? props.replication() : spec.replication();
         return new NewTopic(spec.name(), Optional.of(spec.partitions() == null ? props.partitions() : spec.partitions()),
                 Optional.ofNullable(replication)).configs(configs);
+    }
+
+    /** Starts before everything else (the web server included): producers wait for it, so it should not wait for them. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
     }
 
     @Override
