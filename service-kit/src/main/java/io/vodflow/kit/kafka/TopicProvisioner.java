@@ -69,7 +69,7 @@ public class TopicProvisioner implements SmartLifecycle {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
-                if (e.getCause() instanceof AuthorizationException) {
+                if (mayNotCreateTopics(e)) {
                     // a principal that may not create topics cannot have them auto-created either: nothing to wait for
                     log.atWarn().addKeyValue("topics", topics.stream().map(TopicSpec::name).toList())
                             .log("not allowed to create kafka topics; they must exist already");
@@ -85,6 +85,16 @@ public class TopicProvisioner implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /** The broker refused on authorisation grounds (no CREATE on the cluster or topic): retrying cannot help. */
+    static boolean mayNotCreateTopics(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof AuthorizationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void markReady() {

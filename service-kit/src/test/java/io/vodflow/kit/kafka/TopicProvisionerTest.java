@@ -2,10 +2,16 @@ package io.vodflow.kit.kafka;
 
 import io.vodflow.kit.testing.PropertiesBinding;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,5 +50,32 @@ class TopicProvisionerTest {
         assertThat(topic.numPartitions()).isEqualTo(1);
         assertThat(topic.replicationFactor()).isEqualTo((short) 2);
         assertThat(topic.configs()).containsEntry("min.insync.replicas", "1");
+    }
+
+    @Test
+    void onlyAnAuthorisationRefusalEndsProvisioning() {
+        assertThat(TopicProvisioner.mayNotCreateTopics(new ExecutionException(new TopicAuthorizationException("vod.callbacks"))))
+                .isTrue();
+        assertThat(TopicProvisioner.mayNotCreateTopics(new ExecutionException(new ClusterAuthorizationException("create"))))
+                .isTrue();
+        assertThat(TopicProvisioner.mayNotCreateTopics(new ExecutionException(new InvalidReplicationFactorException("3 > 1"))))
+                .isFalse();
+        assertThat(TopicProvisioner.mayNotCreateTopics(new TimeoutException())).isFalse();
+    }
+
+    @Test
+    void aServiceWithoutTopicsIsReadyAtStartAndLateSubscribersSeeIt() {
+        KafkaConnectionProperties props = PropertiesBinding.bind("vodflow.kafka", KafkaConnectionProperties.class,
+                Map.of("vodflow.kafka.bootstrap", "k:9092"));
+        TopicProvisioner provisioner = new TopicProvisioner(props, List.of());
+        CompletableFuture<Void> early = provisioner.whenReady().toFuture();
+        assertThat(provisioner.ready()).isFalse();
+        assertThat(early).isNotDone();
+
+        provisioner.start();
+
+        assertThat(provisioner.ready()).isTrue();
+        assertThat(early).isCompleted();
+        assertThat(provisioner.whenReady().toFuture()).as("a subscriber after the fact").isCompleted();
     }
 }
