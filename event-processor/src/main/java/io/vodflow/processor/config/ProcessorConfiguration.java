@@ -74,8 +74,9 @@ public class ProcessorConfiguration {
     }
 
     @Bean
-    CallbackReceiver callbackReceiver(KafkaConnectionProperties kafka, ProcessorProperties props, ProcessorMetrics metrics) {
-        CallbackReceiver receiver = new CallbackReceiver(kafka, props);
+    CallbackReceiver callbackReceiver(KafkaConnectionProperties kafka, ProcessorProperties props, ProcessorMetrics metrics,
+                                      TopicProvisioner topics) {
+        CallbackReceiver receiver = new CallbackReceiver(kafka, props, topics.whenReady());
         metrics.lagGauge(receiver::lag);
         return receiver;
     }
@@ -91,8 +92,8 @@ public class ProcessorConfiguration {
     }
 
     @Bean
-    MediaEventReceiver mediaEventReceiver(KafkaConnectionProperties kafka, ProcessorProperties props) {
-        return new MediaEventReceiver(kafka, props);
+    MediaEventReceiver mediaEventReceiver(KafkaConnectionProperties kafka, ProcessorProperties props, TopicProvisioner topics) {
+        return new MediaEventReceiver(kafka, props, topics.whenReady());
     }
 
     @Bean

@@ -38,10 +38,13 @@ public class CallbackReceiver {
     private final ProcessorProperties props;
     private final AtomicLong lag = new AtomicLong();
     private final ConsumerLiveness liveness = new ConsumerLiveness(System::nanoTime);
+    private final Mono<Void> topicsReady;
 
-    public CallbackReceiver(KafkaConnectionProperties kafka, ProcessorProperties props) {
+    /** Joins the group only once {@code topicsReady} completes: until vod.callbacks exists it could only warn. */
+    public CallbackReceiver(KafkaConnectionProperties kafka, ProcessorProperties props, Mono<Void> topicsReady) {
         this.kafka = kafka;
         this.props = props;
+        this.topicsReady = topicsReady;
     }
 
     /** Sum of the consumer's lag over its assigned partitions, as last sampled. */
@@ -56,7 +59,7 @@ public class CallbackReceiver {
 
     /** Consumes until cancelled; emits each batch once it is applied and acknowledged. */
     public Flux<CallbackBatch> consume(Function<CallbackBatch, Mono<Void>> handler) {
-        return Flux.defer(() -> {
+        return topicsReady.thenMany(Flux.defer(() -> {
             KafkaReceiver<String, byte[]> receiver = KafkaReceiver.create(options());
             // one poll at a time (prefetch 1 more): a poll is at most max.poll.records, so memory is bounded
             Flux<CallbackBatch> batches = receiver.receiveBatch()
@@ -67,7 +70,7 @@ public class CallbackReceiver {
                             .doOnNext(lag::set).onErrorResume(e -> Mono.empty()))
                     .thenMany(Flux.empty());
             return Flux.merge(batches, lagSampler);
-        });
+        }));
     }
 
     private long sampleLag(Set<TopicPartition> assignment, Function<TopicPartition, OptionalLong> currentLag) {

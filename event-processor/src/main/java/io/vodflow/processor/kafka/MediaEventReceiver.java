@@ -9,6 +9,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverOptions;
 
@@ -27,10 +28,13 @@ public class MediaEventReceiver {
     private final KafkaConnectionProperties kafka;
     private final ProcessorProperties props;
     private final AtomicBoolean assigned = new AtomicBoolean();
+    private final Mono<Void> topicsReady;
 
-    public MediaEventReceiver(KafkaConnectionProperties kafka, ProcessorProperties props) {
+    /** Subscribes only once {@code topicsReady} completes: until vod.media.events exists it could only warn. */
+    public MediaEventReceiver(KafkaConnectionProperties kafka, ProcessorProperties props, Mono<Void> topicsReady) {
         this.kafka = kafka;
         this.props = props;
+        this.topicsReady = topicsReady;
     }
 
     /** True once the tail owns its partitions (events published from now on will be seen). */
@@ -42,6 +46,10 @@ public class MediaEventReceiver {
     public record TailedEvent(String eventId, byte[] json) { }
 
     public Flux<TailedEvent> tail() {
+        return topicsReady.thenMany(Flux.defer(this::tailNow));
+    }
+
+    private Flux<TailedEvent> tailNow() {
         Map<String, Object> cfg = new HashMap<>(kafka.consumerProperties());
         cfg.put(ConsumerConfig.GROUP_ID_CONFIG, props.liveGroupPrefix() + "-" + UUID.randomUUID());
         cfg.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

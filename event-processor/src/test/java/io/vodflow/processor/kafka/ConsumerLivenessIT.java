@@ -35,7 +35,7 @@ class ConsumerLivenessIT {
             kafka.createTopic(VodTopics.CALLBACKS, 2);
             CallbackReceiver receiver = new CallbackReceiver(new KafkaConnectionProperties(kafka.bootstrapServers(), 6,
                     null, null, Duration.ofSeconds(5), Map.of()), ProcessorPropertiesTest.bind(Map.of(
-                    "vodflow.processor.lag-refresh", "100ms", "vodflow.processor.group-id", "liveness-it")));
+                    "vodflow.processor.lag-refresh", "100ms", "vodflow.processor.group-id", "liveness-it")), Mono.empty());
             ConsumerHealthIndicator health = new ConsumerHealthIndicator(receiver.liveness(), receiver::lag,
                     Duration.ofSeconds(2), Duration.ofMillis(100));
             AtomicBoolean hang = new AtomicBoolean();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.Disposable;
 import reactor.core.publisher.Sinks;
 
 import java.nio.charset.StandardCharsets;
@@ -114,6 +115,23 @@ class TopicAutoCreationIT {
             sent.get(30, TimeUnit.SECONDS);
             assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()).hasSize(2);
             assertThat(TopicReader.readAll(kafka.bootstrapServers(), topic)).hasSize(1);
+        }
+    }
+
+    @Test
+    void theLiveTailJoinsOnlyOnceTheTopicsAreProvisioned() throws Exception {
+        Sinks.Empty<Void> provisioned = Sinks.empty();
+        MediaEventReceiver receiver = new MediaEventReceiver(app.getBean(KafkaConnectionProperties.class),
+                app.getBean(ProcessorProperties.class), provisioned.asMono());
+        Disposable tail = receiver.tail().subscribe();
+        try {
+            Thread.sleep(3000);
+            assertThat(receiver.assigned()).as("assigned while unprovisioned").isFalse();
+
+            provisioned.tryEmitEmpty();
+            await().atMost(Duration.ofSeconds(30)).until(receiver::assigned);
+        } finally {
+            tail.dispose();
         }
     }
 }

@@ -9,6 +9,7 @@ import io.vodflow.processor.kafka.MediaEventReceiver;
 import io.vodflow.processor.kafka.MediaEventReceiver.TailedEvent;
 import io.vodflow.processor.outbox.MediaEvent;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ final class HandFedMediaEvents implements AutoCloseable {
     /** With the given {@code vodflow.processor.*} settings (canonical names, {@code vodflow.processor.x}). */
     HandFedMediaEvents(Map<String, String> settings) {
         props = ProcessorPropertiesTest.bind(settings);
-        stream = new MediaEventStream(new MediaEventReceiver(null, null) {
+        stream = new MediaEventStream(new MediaEventReceiver(null, null, Mono.empty()) {
             @Override
             public Flux<TailedEvent> tail() {
                 if (tails.getAndIncrement() > 0) {
