@@ -11,13 +11,17 @@ import org.springframework.web.ErrorResponseException;
  */
 public class SignatureStoreUnavailableException extends ErrorResponseException {
     public SignatureStoreUnavailableException(Throwable cause) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, problem(), cause);
+        this(cause, "The signature could not be recorded, so none was issued; retry shortly");
+    }
+
+    /** The signer's database failed some other operation; {@code detail} says what did not happen. */
+    public SignatureStoreUnavailableException(Throwable cause, String detail) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, problem(detail), cause);
         getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
     }
 
-    private static ProblemDetail problem() {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The signature could not be recorded, so none was issued; retry shortly");
+    private static ProblemDetail problem(String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         p.setTitle("Signature store unavailable");
         return p;
     }

@@ -3,13 +3,10 @@ package io.vodflow.signer.verify;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.vodflow.kit.security.CurrentUser;
+import io.vodflow.signer.http.AdminRequired;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,15 +32,7 @@ public class SignatureVerifyHandler {
                     @ApiResponse(responseCode = "503", description = "The database is unavailable")})
     @PostMapping("/v1/upload-signatures/verify")
     public Mono<VerificationReport> verify(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody Mono<VerifyRequest> body) {
-        if (!CurrentUser.from(jwt).admin()) {
-            return Mono.error(forbidden());
-        }
+        AdminRequired.check(jwt, "Verifying signatures");
         return body.flatMap(req -> inspector.inspect(req.signature()));
-    }
-
-    private static ErrorResponseException forbidden() {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Verifying signatures needs the admin role");
-        p.setTitle("Forbidden");
-        return new ErrorResponseException(HttpStatus.FORBIDDEN, p, null);
     }
 }

@@ -9,9 +9,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The module's application.yml maps the operators' environment variables onto {@link SignerProperties}. */
-class SignerPropertiesBindingTest {
+public class SignerPropertiesBindingTest {
 
-    private static SignerProperties bind(Map<String, Object> environment) {
+    /** The signer's settings bound from these environment variables and the module's application.yml. */
+    public static SignerProperties bind(Map<String, Object> environment) {
         return PropertiesBinding.bindFromEnvironment("vodflow.signer", SignerProperties.class, environment);
     }
 
@@ -24,6 +25,8 @@ class SignerPropertiesBindingTest {
         assertThat(props.keys().get("primary").secretKey().reveal()).isEqualTo("key-from-env");
         assertThat(props.policy().defaultTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(props.limits().burst()).isEqualTo(30);
+        assertThat(props.keyRefresh()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(bind(Map.of("VODFLOW_SIGNER_KEYREFRESH", "750ms")).keyRefresh()).isEqualTo(Duration.ofMillis(750));
     }
 
     @Test

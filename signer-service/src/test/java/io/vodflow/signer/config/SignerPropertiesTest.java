@@ -14,20 +14,22 @@ class SignerPropertiesTest {
     @Test
     void toStringNeverShowsASecretKey() {
         SignerProperties props = new SignerProperties(Map.of("primary", new VodKeyPair("AKIDvisible", Secret.of("hidden-vod-key"))),
-                "primary", new SigningPolicyProperties(Set.of(), null, Set.of(), Set.of(), Set.of(), null, Duration.ofHours(1),
+                "primary", Duration.ofSeconds(5), new SigningPolicyProperties(Set.of(), null, Set.of(), Set.of(), Set.of(), null, Duration.ofHours(1),
                 Duration.ofDays(90), false, false), null, null, null, 5);
         assertThat(props.toString()).contains("AKIDvisible").doesNotContain("hidden-vod-key");
         assertThat(props.isActiveKeyConfigured()).isTrue();
+        assertThat(props.isKeyRefreshPositive()).isTrue();
         assertThat(props.policy().isTtlConsistent()).isTrue();
     }
 
     @Test
-    void ttlOverNinetyDaysOrAnUnknownActiveKeyIsInvalid() {
+    void ttlOverNinetyDaysAnUnknownActiveKeyOrANoKeyRefreshIsInvalid() {
         SigningPolicyProperties tooLong = new SigningPolicyProperties(Set.of(), null, Set.of(), Set.of(), Set.of(), null,
                 Duration.ofHours(1), Duration.ofDays(91), false, false);
         assertThat(tooLong.isTtlConsistent()).isFalse();
         SignerProperties props = new SignerProperties(Map.of("primary", new VodKeyPair("A", Secret.of("k"))), "next",
-                null, null, null, null, 5);
+                Duration.ZERO, null, null, null, null, 5);
         assertThat(props.isActiveKeyConfigured()).isFalse();
+        assertThat(props.isKeyRefreshPositive()).isFalse();
     }
 }
