@@ -108,7 +108,7 @@ class IngressConfiguration {
 
     @Bean
     CallbackSignaturePolicy callbackSignaturePolicy(IngressProperties props, Clock clock) {
-        return new CallbackSignaturePolicy(props.signKey(), clock);
+        return new CallbackSignaturePolicy(props.signKey(), props.previousSignKey(), clock);
     }
 
     @Bean

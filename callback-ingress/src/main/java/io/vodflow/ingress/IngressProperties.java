@@ -19,6 +19,8 @@ import java.time.Duration;
 public record IngressProperties(
         /** VOD callback SignKey (VODFLOW_CALLBACK_SIGN_KEY); unset or empty = Sign/T are not checked. */
         Secret signKey,
+        /** The SignKey being rotated out (VODFLOW_CALLBACK_PREVIOUS_SIGN_KEY), accepted beside signKey; empty = none. */
+        Secret previousSignKey,
         /** Optional secret last path segment of the callback URL (VODFLOW_CALLBACK_PATH_TOKEN); empty = none. */
         Secret pathToken,
         /** Largest accepted callback body; larger bodies get 413. */
@@ -47,6 +49,12 @@ public record IngressProperties(
     public boolean isAnsweredWithinVodTimeout() {
         return ackDeadline == null || fallbackDeadline == null
                 || ackDeadline.plus(fallbackDeadline).compareTo(Duration.ofMillis(4_500)) <= 0;
+    }
+
+    /** A previous SignKey only makes sense beside a current one: alone it would not be checked at all. */
+    @AssertTrue(message = "VODFLOW_CALLBACK_PREVIOUS_SIGN_KEY needs VODFLOW_CALLBACK_SIGN_KEY (the new key) beside it")
+    public boolean isPreviousSignKeyPaired() {
+        return previousSignKey == null || previousSignKey.isEmpty() || signatureRequired();
     }
 
     /** True when a SignKey is configured, so every push callback must carry a valid Sign/T. */

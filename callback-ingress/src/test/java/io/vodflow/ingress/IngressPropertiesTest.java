@@ -49,7 +49,16 @@ class IngressPropertiesTest {
     }
 
     @Test
-    void theSignKeyNeverPrints() {
-        assertThat(bind(Map.of("vodflow.ingress.sign-key", "VerySecretKey")).toString()).doesNotContain("VerySecretKey");
+    void aPreviousSignKeyWithoutANewOneIsRefused() {
+        assertThat(VALIDATOR.validate(bind(Map.of("vodflow.ingress.previous-sign-key", "OldKey"))))
+                .extracting(v -> v.getMessage()).anyMatch(m -> m.contains("VODFLOW_CALLBACK_SIGN_KEY"));
+        assertThat(VALIDATOR.validate(bind(Map.of("vodflow.ingress.previous-sign-key", "OldKey", "vodflow.ingress.sign-key", "NewKey"))))
+                .isEmpty();
+    }
+
+    @Test
+    void theSignKeysNeverPrint() {
+        assertThat(bind(Map.of("vodflow.ingress.sign-key", "VerySecretKey", "vodflow.ingress.previous-sign-key", "OldSecretKey"))
+                .toString()).doesNotContain("VerySecretKey").doesNotContain("OldSecretKey");
     }
 }

@@ -8,30 +8,50 @@ import io.vodflow.kit.secret.Secret;
 import java.time.Clock;
 import java.util.Locale;
 
-/** Enforces {@code Sign = MD5(SignKey + T)} with T not passed, when a SignKey is configured; otherwise lets all through. */
+/**
+ * Enforces {@code Sign = MD5(SignKey + T)} with T not passed, when a SignKey is configured; otherwise lets all
+ * through. During a rotation the previous SignKey is accepted too, so callbacks VOD signed before it took the new
+ * key (or sends while it switches) are not refused: VOD does not retry a refused push.
+ */
 public final class CallbackSignaturePolicy {
-    private final CallbackSignatureVerifier verifier;
+    private final CallbackSignatureVerifier current;
+    private final CallbackSignatureVerifier previous;
     private final Clock clock;
 
-    /** @param signKey configured SignKey; null or empty disables the check */
-    public CallbackSignaturePolicy(Secret signKey, Clock clock) {
-        this.verifier = signKey == null || signKey.isEmpty() ? null : new CallbackSignatureVerifier(signKey.reveal());
+    /**
+     * @param signKey configured SignKey; null or empty disables the check
+     * @param previousSignKey the SignKey being rotated out, also accepted; null or empty = none
+     */
+    public CallbackSignaturePolicy(Secret signKey, Secret previousSignKey, Clock clock) {
+        this.current = verifier(signKey);
+        this.previous = current == null ? null : verifier(previousSignKey);
         this.clock = clock;
+    }
+
+    private static CallbackSignatureVerifier verifier(Secret key) {
+        return key == null || key.isEmpty() ? null : new CallbackSignatureVerifier(key.reveal());
     }
 
     /** Whether callbacks are checked at all. */
     public boolean enabled() {
-        return verifier != null;
+        return current != null;
     }
 
-    /** Throws {@link CallbackRejection} (401) unless the fields prove knowledge of the SignKey. */
-    public void check(SignatureFields fields) {
-        if (verifier == null) {
-            return;
+    /**
+     * Throws {@link CallbackRejection} (401) unless the fields prove knowledge of a SignKey; says which key they
+     * were signed with (UNCHECKED when no SignKey is configured).
+     */
+    public SignedWith check(SignatureFields fields) {
+        if (current == null) {
+            return SignedWith.UNCHECKED;
         }
-        CallbackSignatureVerdict verdict = verifier.verify(fields.sign(), fields.t(), clock.instant());
+        CallbackSignatureVerdict verdict = current.verify(fields.sign(), fields.t(), clock.instant());
         if (verdict == CallbackSignatureVerdict.VALID) {
-            return;
+            return SignedWith.CURRENT_KEY;
+        }
+        if (verdict == CallbackSignatureVerdict.MISMATCH && previous != null
+                && previous.verify(fields.sign(), fields.t(), clock.instant()) == CallbackSignatureVerdict.VALID) {
+            return SignedWith.PREVIOUS_KEY;
         }
         String reason = "signature_" + verdict.name().toLowerCase(Locale.ROOT);
         throw CallbackRejection.unauthorized(reason, switch (verdict) {
@@ -41,4 +61,7 @@ public final class CallbackSignaturePolicy {
             default -> "Sign does not match MD5(SignKey + T)";
         });
     }
+
+    /** Which SignKey proved a callback authentic. */
+    public enum SignedWith { UNCHECKED, CURRENT_KEY, PREVIOUS_KEY }
 }

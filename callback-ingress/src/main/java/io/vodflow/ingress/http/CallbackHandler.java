@@ -65,7 +65,10 @@ public class CallbackHandler {
             String subAppId = paths.subAppId(first, second);
             return bodies.read(request).flatMap(body -> {
                 CallbackRouting routing = records.route(body);
-                signatures.check(SignatureFields.locate(routing, request.getHeaders(), request.getQueryParams()));
+                if (signatures.check(SignatureFields.locate(routing, request.getHeaders(), request.getQueryParams()))
+                        == CallbackSignaturePolicy.SignedWith.PREVIOUS_KEY) {
+                    metrics.signedWithPreviousKey();
+                }
                 return intake.accept(CallbackRecordFactory.record(routing, body, receivedAt, CallbackSource.PUSH, subAppId),
                         Duration.ofNanos(System.nanoTime() - arrival));
             });

@@ -22,6 +22,7 @@ public final class IngressMetrics {
     private final Counter fallback;
     private final Counter unavailable;
     private final Counter relayed;
+    private final Counter previousSignKey;
     private final Timer kafkaAck;
     private final Map<String, Counter> rejected = new ConcurrentHashMap<>();
     private final Map<String, Counter> pulled = new ConcurrentHashMap<>();
@@ -33,6 +34,9 @@ public final class IngressMetrics {
         this.unavailable = outcome("unavailable", "kafka_and_fallback_unavailable");
         this.relayed = Counter.builder("vodflow.ingress.fallback.relayed")
                 .description("Stored callbacks re-published to Kafka").register(registry);
+        this.previousSignKey = Counter.builder("vodflow.ingress.callbacks.previous.sign.key")
+                .description("Push callbacks signed with the SignKey being rotated out: once it stops rising, drop that key")
+                .register(registry);
         this.kafkaAck = Timer.builder("vodflow.ingress.kafka.ack")
                 .description("Time from send to Kafka acknowledgement (acks=all)")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(registry);
@@ -53,6 +57,8 @@ public final class IngressMetrics {
     public void rejected(String reason) {
         rejected.computeIfAbsent(reason, r -> outcome("rejected", r)).increment();
     }
+
+    public void signedWithPreviousKey() { previousSignKey.increment(); }
 
     public void kafkaAck(long nanos) { kafkaAck.record(nanos, TimeUnit.NANOSECONDS); }
 

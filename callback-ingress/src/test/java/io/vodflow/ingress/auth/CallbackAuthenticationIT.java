@@ -23,14 +23,20 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** SignKey and path-token checks: Sign/T accepted in body, headers or query in any case; failures are 401 and counted. */
+/**
+ * SignKey and path-token checks: Sign/T accepted in body, headers or query in any case, under the SignKey or the one
+ * being rotated out; failures are 401 and counted.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "vodflow.ingress.sign-key=" + CallbackAuthenticationIT.SIGN_KEY,
+        "vodflow.ingress.previous-sign-key=" + CallbackAuthenticationIT.PREVIOUS_SIGN_KEY,
         "vodflow.ingress.path-token=" + CallbackAuthenticationIT.PATH_TOKEN,
         // the ingress checks no JWT: an empty VODFLOW_JWT_SECRET (an operator's env file) must not stop it
         "vodflow.jwt.secret="})
 class CallbackAuthenticationIT {
     static final String SIGN_KEY = "VodCbKey2024abc";
+    /** The key being rotated out: still accepted, and counted so the operator knows when it can go. */
+    static final String PREVIOUS_SIGN_KEY = "VodCbKey2023xyz";
     static final String PATH_TOKEN = "s3cr3t-path-token";
     static final String URL = "/v1/vod/callbacks/" + PATH_TOKEN;
     static final KafkaBroker KAFKA = VodflowInfra.get().kafka();
@@ -123,8 +129,26 @@ class CallbackAuthenticationIT {
                 .bodyValue(withBodySignature("Sign", "T", CallbackSignatureVerifier.sign("OtherKey", t), Long.toString(t)))
                 .exchange().expectStatus().isUnauthorized()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(answer).doesNotContain(SIGN_KEY);
+        assertThat(answer).doesNotContain(SIGN_KEY).doesNotContain(PREVIOUS_SIGN_KEY);
         assertThat(rejected("signature_mismatch")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void duringARotationTheSignKeyBeingRotatedOutIsStillAcceptedAndCounted() {
+        long t = inTenMinutes();
+        double before = signedWithPreviousKey();
+        http.post().uri(URL).bodyValue(withBodySignature("Sign", "T", CallbackSignatureVerifier.sign(PREVIOUS_SIGN_KEY, t), Long.toString(t)))
+                .exchange().expectStatus().isOk();
+        assertThat(signedWithPreviousKey()).isEqualTo(before + 1);
+        http.post().uri(URL).bodyValue(withBodySignature("Sign", "T", CallbackSignatureVerifier.sign(SIGN_KEY, t), Long.toString(t)))
+                .exchange().expectStatus().isOk();
+        assertThat(signedWithPreviousKey()).as("the current key is not counted").isEqualTo(before + 1);
+
+        long passed = Instant.now().minusSeconds(5).getEpochSecond();
+        http.post().uri(URL).bodyValue(withBodySignature("Sign", "T", CallbackSignatureVerifier.sign(PREVIOUS_SIGN_KEY, passed),
+                        Long.toString(passed)))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("expired"));
     }
 
     @Test
@@ -144,6 +168,11 @@ class CallbackAuthenticationIT {
                 .bodyValue(Fixtures.bytes("v3-new-file-upload.json"))
                 .exchange().expectStatus().isUnauthorized();
         assertThat(rejected("path_token")).isEqualTo(before + 2);
+    }
+
+    private double signedWithPreviousKey() {
+        var counter = meters.find("vodflow.ingress.callbacks.previous.sign.key").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double rejected(String reason) {
