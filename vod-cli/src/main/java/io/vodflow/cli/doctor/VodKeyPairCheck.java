@@ -84,7 +84,8 @@ final class VodKeyPairCheck implements Check {
         }
         if (!secretId.equals(params.secretId())) {
             return CheckResult.fail("the signer signs with SecretId " + params.secretId() + ", not " + secretId,
-                    "give signer-service the same VODFLOW_VOD_SECRET_ID/VODFLOW_VOD_SECRET_KEY (or VODFLOW_VOD_ACTIVE_KEY)");
+                    "give signer-service the same VODFLOW_VOD_SECRET_ID/VODFLOW_VOD_SECRET_KEY, or switch it to that pair "
+                            + "(VODFLOW_VOD_ACTIVE_KEY, or PUT /v1/signing-keys/active at run time)");
         }
         if (!codec.verify(signature, secretKey)) {
             return CheckResult.fail("the signer's signature does not verify with VODFLOW_VOD_SECRET_KEY",
