@@ -28,6 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static io.vodflow.signer.support.SignerITSupport.JWT_SECRET;
+import static io.vodflow.signer.support.SignerITSupport.NEXT_ID;
+import static io.vodflow.signer.support.SignerITSupport.NEXT_KEY;
+import static io.vodflow.signer.support.SignerITSupport.PRIMARY_ID;
+import static io.vodflow.signer.support.SignerITSupport.PRIMARY_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,11 +43,6 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ActiveKeySwitchIT {
-    private static final String JWT_SECRET = "switch-it-jwt-secret-Lq7Vn2Xc9Rb4Tz6Wm1Pk8Hd3Fs5Gj0a-0123456789";
-    private static final String PRIMARY_ID = "AKIDswitchPrimary00000000000000000";
-    private static final String PRIMARY_KEY = "switch-it-primary-key-Q8w3Er6Ty1";
-    private static final String NEXT_ID = "AKIDswitchNext0000000000000000000000";
-    private static final String NEXT_KEY = "switch-it-next-key-Z5x2Cv7Bn4";
     private static final List<String> SECRETS = List.of(JWT_SECRET, PRIMARY_KEY, NEXT_KEY);
     private static final String KEYS = "/v1/signing-keys";
     private static PostgresDatabase db;
