@@ -35,8 +35,10 @@ public final class CorsProblemFilter implements WebFilter {
         CorsConfiguration c = new CorsConfiguration();
         c.setAllowedOriginPatterns(props.allowedOrigins().stream().map(String::trim).toList());
         c.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.DELETE.name()));
-        c.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, "Last-Event-ID"));
-        c.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+        // Idempotency-Key: the signer's safe retry of a signing request; Last-Event-ID: the processor's SSE resume
+        c.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, "Last-Event-ID",
+                "Idempotency-Key"));
+        c.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "Idempotent-Replayed"));
         // Bearer tokens travel in a header, never in cookies: no credentialed requests
         c.setAllowCredentials(false);
         c.setMaxAge(props.maxAge());

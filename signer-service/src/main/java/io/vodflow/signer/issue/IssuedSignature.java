@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The 201 answer: the signature to hand to the VOD upload SDK, its record id, sourceContext and validity. */
+/**
+ * The 201 answer: the signature to hand to the VOD upload SDK, its record id, sourceContext and validity;
+ * {@code replayed} true (absent otherwise) when a retry's Idempotency-Key got the signature first issued for it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IssuedSignature(
         UUID id,
@@ -16,5 +19,6 @@ public record IssuedSignature(
         boolean oneTime,
         String procedure,
         Long vodSubAppId,
-        String storageRegion) {
+        String storageRegion,
+        Boolean replayed) {
 }

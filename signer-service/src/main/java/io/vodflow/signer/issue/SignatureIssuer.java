@@ -33,7 +33,8 @@ import java.util.UUID;
 /**
  * Issues one signature: rate limit, policy, one-time cap, then the row is committed (with a fresh random while
  * (secretId, second, random) collides) and only then signed with the active key and returned. Reusable rows are
- * group-committed; capped one-time rows are written one per transaction under their user's lock.
+ * group-committed; capped one-time rows are written one per transaction under their user's lock. With an
+ * Idempotency-Key the user already used, the signature first issued for it is answered again instead.
  */
 @Component
 public class SignatureIssuer {
@@ -49,11 +50,16 @@ public class SignatureIssuer {
     private final Clock clock;
     private final int randomAttempts;
     private final SignatureRandom random;
+    private final IdempotentReplays replays;
     private final UploadSignatureCodec codec = new UploadSignatureCodec();
+
+    /** A row to answer with, and whether it was issued for an earlier request with the same Idempotency-Key. */
+    private record Issuance(NewSignature row, boolean replayed) { }
 
     public SignatureIssuer(SigningPolicy policy, UserRateLimiter rateLimiter, OneTimeCap oneTimeCap, SignatureBatchWriter writer,
                            CappedOneTimeWriter cappedWriter, SigningKeyRing keys, SourceContextCodec sourceContexts,
-                           SignerMetrics metrics, Clock clock, SignatureRandom random, SignerProperties props) {
+                           SignerMetrics metrics, Clock clock, SignatureRandom random, SignerProperties props,
+                           IdempotentReplays replays) {
         this.policy = policy;
         this.rateLimiter = rateLimiter;
         this.oneTimeCap = oneTimeCap;
@@ -65,35 +71,50 @@ public class SignatureIssuer {
         this.clock = clock;
         this.randomAttempts = props.randomAttempts();
         this.random = random;
+        this.replays = replays;
     }
 
-    /** Issues and records a signature for the caller; errors are problem exceptions (422, 429, 503). */
-    public Mono<IssuedSignature> issue(CurrentUser caller, SignatureRequest request, String requesterIp) {
+    /**
+     * Issues and records a signature for the caller, or answers the one first issued for its {@code idempotencyKey}
+     * (null = none); errors are problem exceptions (422, 429, 503).
+     */
+    public Mono<IssuedSignature> issue(CurrentUser caller, SignatureRequest request, String requesterIp, String idempotencyKey) {
         Timer.Sample sample = Timer.start();
         return Mono.defer(() -> {
                     rateLimiter.acquire(caller.userId());
                     SigningTerms terms = policy.resolve(request);
-                    NewSignature row = newRow(caller.userId(), terms, requesterIp);
+                    NewSignature row = newRow(caller.userId(), terms, requesterIp, idempotencyKey,
+                            idempotencyKey == null ? null : request.fingerprint());
                     checkContract(row);
-                    return oneTimeCap.check(caller.userId(), terms.oneTime()).then(insert(row, 1));
+                    Mono<Issuance> fresh = Mono.defer(() -> oneTimeCap.check(caller.userId(), terms.oneTime()).then(insert(row, 1)));
+                    // a known key is answered before the cap is counted: the retry holds nothing new
+                    return idempotencyKey == null ? fresh : replayOf(row).switchIfEmpty(fresh);
                 })
                 .map(this::sign)
                 .doOnSuccess(issued -> {
                     log.atDebug().addKeyValue("signatureId", issued.id()).addKeyValue("userId", caller.userId())
                             .addKeyValue("oneTime", issued.oneTime()).addKeyValue("expiresAt", issued.expiresAt())
-                            .log("upload signature issued");
-                    metrics.issued();
+                            .addKeyValue("replayed", issued.replayed() != null).log("upload signature issued");
+                    if (issued.replayed() != null) {
+                        metrics.replayed();
+                    } else {
+                        metrics.issued();
+                    }
                     sample.stop(metrics.issueTimer());
                 })
                 .doOnError(this::countRefusal);
     }
 
-    private NewSignature newRow(String userId, SigningTerms t, String requesterIp) {
+    private Mono<Issuance> replayOf(NewSignature row) {
+        return replays.original(row).map(original -> new Issuance(original, true));
+    }
+
+    private NewSignature newRow(String userId, SigningTerms t, String requesterIp, String idempotencyKey, String fingerprint) {
         UUID id = UUID.randomUUID();
         long now = clock.instant().getEpochSecond();
         return new NewSignature(id, userId, keys.active().secretId(), nextRandom(), now, now + t.ttlSeconds(), t.oneTime(),
                 t.procedure(), t.classId(), t.subAppId(), t.taskPriority(), t.taskNotifyMode(), t.storageRegion(),
-                t.sessionContext(), t.clientContext(), requesterIp, sourceContexts.issue(id));
+                t.sessionContext(), t.clientContext(), requesterIp, sourceContexts.issue(id), idempotencyKey, fingerprint);
     }
 
     /** Any contract rule the policy does not already cover (e.g. ill-formed Unicode) is refused before a row exists. */
@@ -105,24 +126,30 @@ public class SignatureIssuer {
         }
     }
 
-    private Mono<NewSignature> insert(NewSignature row, int attempt) {
+    private Mono<Issuance> insert(NewSignature row, int attempt) {
         Mono<Boolean> write = oneTimeCap.applies(row.oneTime()) ? cappedWriter.insert(row, oneTimeCap.cap()) : writer.insert(row);
         return write.flatMap(inserted -> {
             if (inserted) {
-                return Mono.just(row);
+                return Mono.just(new Issuance(row, false));
             }
-            if (attempt >= randomAttempts) {
-                return Mono.error(new IllegalStateException("no free random after " + attempt + " attempts"));
-            }
-            return insert(row.withRandom(nextRandom()), attempt + 1);
+            Mono<Issuance> retry = Mono.defer(() -> attempt >= randomAttempts
+                    ? Mono.error(new IllegalStateException("no free random after " + attempt + " attempts"))
+                    : insert(row.withRandom(nextRandom()), attempt + 1));
+            // not inserted: either the random collided or a concurrent request with the same key was first
+            return row.idempotencyKey() == null ? retry : replayOf(row).switchIfEmpty(retry);
         });
     }
 
-    private IssuedSignature sign(NewSignature row) {
-        SigningKey key = keys.bySecretId(row.secretId()).orElseThrow();
+    private IssuedSignature sign(Issuance issuance) {
+        NewSignature row = issuance.row();
+        // only a replay can name a pair no longer configured: a fresh row always has the active one
+        SigningKey key = keys.bySecretId(row.secretId()).orElseThrow(() -> new SignaturePolicyViolation("idempotency.retired",
+                "The signature first issued for this Idempotency-Key was signed with a key pair no longer configured; "
+                        + "use a new key"));
         String signature = codec.sign(params(row), key.secretKey().reveal());
         return new IssuedSignature(row.id(), signature, row.sourceContext(), Instant.ofEpochSecond(row.issuedEpoch()),
-                Instant.ofEpochSecond(row.expireEpoch()), row.oneTime(), row.procedure(), row.subAppId(), row.storageRegion());
+                Instant.ofEpochSecond(row.expireEpoch()), row.oneTime(), row.procedure(), row.subAppId(), row.storageRegion(),
+                issuance.replayed() ? Boolean.TRUE : null);
     }
 
     static UploadSignatureParams params(NewSignature r) {

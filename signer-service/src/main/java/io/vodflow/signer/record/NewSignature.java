@@ -20,11 +20,16 @@ public record NewSignature(
         String sessionContext,
         String clientContext,
         String requesterIp,
-        String sourceContext) {
+        String sourceContext,
+        /** The client's Idempotency-Key, or null. */
+        String idempotencyKey,
+        /** SHA-256 of the request's fields when there is a key, to tell a retry from a reuse of the key. */
+        String requestFingerprint) {
 
     /** The same row with another random, for a retry after a (secretId, second, random) collision. */
     public NewSignature withRandom(long newRandom) {
         return new NewSignature(id, userId, secretId, newRandom, issuedEpoch, expireEpoch, oneTime, procedure, classId,
-                subAppId, taskPriority, taskNotifyMode, storageRegion, sessionContext, clientContext, requesterIp, sourceContext);
+                subAppId, taskPriority, taskNotifyMode, storageRegion, sessionContext, clientContext, requesterIp, sourceContext,
+                idempotencyKey, requestFingerprint);
     }
 }

@@ -27,7 +27,8 @@ public record SignatureRecord(
         Instant usedAt,
         String usedFileId,
         Instant revokedAt,
-        Instant expiredAt) {
+        Instant expiredAt,
+        String idempotencyKey) {
 
     /** The row as of {@code now}: past its expiry an ISSUED row shows EXPIRED (since its expiry), as the sweeper will store it. */
     public SignatureRecord asOf(Instant now) {
@@ -36,7 +37,7 @@ public record SignatureRecord(
         }
         return new SignatureRecord(id, userId, secretId, random, issuedAt, expiresAt, oneTime, procedure, classId, vodSubAppId,
                 taskPriority, taskNotifyMode, storageRegion, sessionContext, context, requesterIp, sourceContext,
-                SignatureState.EXPIRED, expiresAt, usedAt, usedFileId, revokedAt, expiresAt);
+                SignatureState.EXPIRED, expiresAt, usedAt, usedFileId, revokedAt, expiresAt, idempotencyKey);
     }
 
     /** The state as of {@code now}: an ISSUED row past its expiry counts as EXPIRED before the sweeper marks it. */

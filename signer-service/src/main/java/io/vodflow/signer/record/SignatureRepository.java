@@ -17,12 +17,16 @@ public class SignatureRepository {
     private static final String COLUMNS = """
             id, user_id, secret_id, random, issued_at, expires_at, one_time, procedure, class_id, sub_app_id,
             task_priority::int AS task_priority, task_notify_mode, storage_region, session_context, client_context,
-            requester_ip, source_context, state, state_changed_at, used_at, used_file_id, revoked_at, expired_at""";
+            requester_ip, source_context, state, state_changed_at, used_at, used_file_id, revoked_at, expired_at,
+            idempotency_key""";
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM upload_signature WHERE id = $1";
 
     private static final String FIND_BY_KEY = "SELECT " + COLUMNS
             + " FROM upload_signature WHERE secret_id = $1 AND issued_epoch = $2 AND random = $3";
+
+    private static final String FIND_BY_IDEMPOTENCY_KEY = "SELECT " + COLUMNS + ", request_fingerprint"
+            + " FROM upload_signature WHERE user_id = $1 AND idempotency_key = $2";
 
     private static final String REVOKE = """
             UPDATE upload_signature SET state = 'REVOKED', revoked_at = now(), state_changed_at = now()
@@ -47,6 +51,13 @@ public class SignatureRepository {
     public Mono<SignatureRecord> findByKey(String secretId, long issuedEpoch, long random) {
         return db.sql(FIND_BY_KEY).bind(0, secretId).bind(1, issuedEpoch).bind(2, random)
                 .map(SignatureRepository::toRecord).one().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
+    }
+
+    /** The row this user's Idempotency-Key was first used for, with that request's fingerprint, if any. */
+    public Mono<IdempotentOriginal> findByIdempotencyKey(String userId, String idempotencyKey) {
+        return db.sql(FIND_BY_IDEMPOTENCY_KEY).bind(0, userId).bind(1, idempotencyKey)
+                .map(row -> new IdempotentOriginal(toRecord(row), row.get("request_fingerprint", String.class)))
+                .one().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
     }
 
     /** Marks an unused, unexpired row REVOKED; true when this call revoked it. */
@@ -89,6 +100,7 @@ public class SignatureRepository {
                 row.get("used_at", Instant.class),
                 row.get("used_file_id", String.class),
                 row.get("revoked_at", Instant.class),
-                row.get("expired_at", Instant.class));
+                row.get("expired_at", Instant.class),
+                row.get("idempotency_key", String.class));
     }
 }

@@ -23,12 +23,13 @@ class CrossOriginIT extends SignerITSupport {
     void preflightOfTheWebAppIsAnsweredWithoutAToken() {
         client.options().uri(PATH).header(HttpHeaders.ORIGIN, WEB_APP_ORIGIN)
                 .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type")
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type,idempotency-key")
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, WEB_APP_ORIGIN)
                 .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, m -> assertThat(m).contains("POST"))
-                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, h -> assertThat(h.toLowerCase()).contains("authorization"));
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, h -> assertThat(h.toLowerCase())
+                        .contains("authorization").contains("idempotency-key"));
     }
 
     @Test
@@ -39,7 +40,8 @@ class CrossOriginIT extends SignerITSupport {
                 .exchange()
                 .expectStatus().isCreated()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, WEB_APP_ORIGIN)
-                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, e -> assertThat(e).contains("Location"))
+                .expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, e -> assertThat(e).contains("Location")
+                        .contains("Idempotent-Replayed"))
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
 
         assertThat(row(UUID.fromString(issued.get("id").asText())).get("user_id")).isEqualTo(user);

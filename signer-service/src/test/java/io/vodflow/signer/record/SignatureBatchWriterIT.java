@@ -25,7 +25,7 @@ class SignatureBatchWriterIT extends SignerITSupport {
 
     private static NewSignature row(String user, long epoch, long random) {
         return new NewSignature(UUID.randomUUID(), user, "AKIDbatch", random, epoch, epoch + 60, false, null, null, null, null,
-                null, null, null, null, "127.0.0.1", "ctx");
+                null, null, null, null, "127.0.0.1", "ctx", null, null);
     }
 
     @Test
@@ -67,7 +67,7 @@ class SignatureBatchWriterIT extends SignerITSupport {
         NewSignature bad = rows.get(25);
         List<Mono<String>> inserts = rows.stream()
                 .map(r -> r != bad ? r : new NewSignature(r.id(), user, "AKIDbatch", r.random(), epoch, epoch + 60, false,
-                        null, null, null, null, null, null, null, "bad\u0000", "127.0.0.1", "ctx"))
+                        null, null, null, null, null, null, null, "bad\u0000", "127.0.0.1", "ctx", null, null))
                 .map(r -> writer.insert(r).map(inserted -> inserted ? "inserted" : "collided")
                         .onErrorResume(SignatureStoreUnavailableException.class, e -> Mono.just("failed")))
                 .toList();
