@@ -94,11 +94,14 @@ public class SecurityConfiguration {
      * The firewall's checks of the path and headers, but any method goes on to authentication and routing as DELETE
      * does, so TRACE or an unknown method on a route is its 405 with {@code Allow}, not a 400 blaming the target.
      * Safe here: access rules go by path alone, so no method slips past them, and nothing in WebFlux echoes a TRACE.
+     * Header names and values are checked by the firewall's own rules, evaluated without a regular expression.
      */
     @Bean
     ServerWebExchangeFirewall anyMethodFirewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
         firewall.setUnsafeAllowAnyHttpMethod(true);
+        firewall.setAllowedHeaderNames(HeaderTextRules::isAllowedName);
+        firewall.setAllowedHeaderValues(HeaderTextRules::isAllowedValue);
         return firewall;
     }
 
