@@ -18,11 +18,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * While the signer's database refuses connections no signature is handed out (it could not be recorded): 503
- * problem JSON with Retry-After for issuing and for reading a record; once the database is back, issuing works again.
+ * problem JSON with Retry-After for issuing (with an Idempotency-Key too), for reading a record and for the key
+ * switch; once the database is back, issuing works again.
  */
 @VodflowIntegrationTest
 @SpringBootTest(classes = SignerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -56,6 +58,18 @@ class SignatureStoreOutageIT {
             http.get().uri(PATH + "/" + id).headers(h -> h.setBearerAuth(me)).exchange()
                     .expectStatus().isEqualTo(503)
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            // a retry with an Idempotency-Key first looks its key up: that read fails the same way
+            http.post().uri(PATH).headers(h -> {
+                h.setBearerAuth(me);
+                h.set("Idempotency-Key", "outage-retry");
+            }).exchange().expectStatus().isEqualTo(503).expectHeader().exists("Retry-After")
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            String admin = DevJwt.mint(JWT_SECRET, "ops-store-outage", List.of("admin"), Duration.ofMinutes(10));
+            http.put().uri("/v1/signing-keys/active").headers(h -> h.setBearerAuth(admin)).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"keyId\":\"primary\"}").exchange().expectStatus().isEqualTo(503)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("nothing was switched"));
+            http.get().uri("/v1/signing-keys").headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isEqualTo(503);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 http.post().uri(PATH).headers(h -> h.setBearerAuth(me)).exchange().expectStatus().isCreated());
