@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.processor.config.ProcessorProperties;
-import io.vodflow.processor.query.BadPageProblem;
+import io.vodflow.kit.problem.BadPageProblem;
 import io.vodflow.processor.query.ForbiddenProblem;
 import io.vodflow.processor.query.MediaPage;
 import io.vodflow.processor.query.MediaQueryHandler;

@@ -2,6 +2,7 @@ package io.vodflow.processor.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.vodflow.kit.problem.BadPageProblem;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.processor.config.ProcessorProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -38,7 +38,8 @@ public class OneTimeCapReachedException extends ErrorResponseException {
 
     private static ProblemDetail problem(int cap, Instant soonestExpiry) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "You already hold " + cap
-                + " unused one-time signatures, the most allowed; use, revoke or let some expire first");
+                + " unused one-time signatures, the most allowed; use, revoke or let some expire first "
+                + "(GET /v1/users/me/upload-signatures?state=ISSUED lists them)");
         p.setTitle("Too many outstanding one-time signatures");
         p.setProperty("rule", RULE);
         if (soonestExpiry != null) {

@@ -29,6 +29,12 @@ public class SignatureRecords {
         return find(caller, id).map(row -> row.asOf(clock.instant()));
     }
 
+    /** One page of {@code userId}'s rows, newest first, states as of now; {@code page} and {@code size} already checked. */
+    public Mono<SignaturePage> page(String userId, SignatureState state, int page, int size) {
+        return repository.page(userId, state, size + 1, (long) page * size).map(row -> row.asOf(clock.instant()))
+                .collectList().map(rows -> SignaturePage.of(rows, page, size));
+    }
+
     /** Revokes an ISSUED row; revoking a REVOKED one again is a no-op, a USED or EXPIRED one a conflict. */
     public Mono<Void> revoke(CurrentUser caller, UUID id) {
         return find(caller, id)

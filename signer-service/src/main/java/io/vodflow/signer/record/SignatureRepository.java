@@ -3,6 +3,7 @@ package io.vodflow.signer.record;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -27,6 +28,15 @@ public class SignatureRepository {
 
     private static final String FIND_BY_IDEMPOTENCY_KEY = "SELECT " + COLUMNS + ", request_fingerprint"
             + " FROM upload_signature WHERE user_id = $1 AND idempotency_key = $2";
+
+    // a state filter is on the state as shown: an ISSUED row past its expiry is EXPIRED before the sweeper marks it
+    private static final String PAGE = "SELECT " + COLUMNS + """
+             FROM upload_signature WHERE user_id = $1
+            AND ($2::text IS NULL
+                 OR ($2 = 'ISSUED' AND state = 'ISSUED' AND expires_at > now())
+                 OR ($2 = 'EXPIRED' AND (state = 'EXPIRED' OR (state = 'ISSUED' AND expires_at <= now())))
+                 OR ($2 IN ('USED', 'REVOKED') AND state = $2))
+            ORDER BY issued_at DESC, id DESC LIMIT $3 OFFSET $4""";
 
     private static final String REVOKE = """
             UPDATE upload_signature SET state = 'REVOKED', revoked_at = now(), state_changed_at = now()
@@ -58,6 +68,14 @@ public class SignatureRepository {
         return db.sql(FIND_BY_IDEMPOTENCY_KEY).bind(0, userId).bind(1, idempotencyKey)
                 .map(row -> new IdempotentOriginal(toRecord(row), row.get("request_fingerprint", String.class)))
                 .one().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
+    }
+
+    /** Up to {@code limit} rows of the user, newest first, after {@code offset}; {@code state} null = any. */
+    public Flux<SignatureRecord> page(String userId, SignatureState state, int limit, long offset) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(PAGE).bind(0, userId);
+        spec = state == null ? spec.bindNull(1, String.class) : spec.bind(1, state.name());
+        return spec.bind(2, limit).bind(3, offset).map(SignatureRepository::toRecord).all().timeout(TIMEOUT)
+                .onErrorMap(SignatureRepository::unavailable);
     }
 
     /** Marks an unused, unexpired row REVOKED; true when this call revoked it. */

@@ -1,10 +1,10 @@
-package io.vodflow.processor.query;
+package io.vodflow.kit.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** 400 for paging parameters out of range. */
+/** 400 for paging parameters out of range, shared by the list endpoints of every service. */
 public class BadPageProblem extends ErrorResponseException {
 
     public BadPageProblem(int maxSize) {

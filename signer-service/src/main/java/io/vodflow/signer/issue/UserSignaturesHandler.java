@@ -1,0 +1,87 @@
+package io.vodflow.signer.issue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.vodflow.kit.problem.BadPageProblem;
+import io.vodflow.kit.security.CurrentUser;
+import io.vodflow.signer.record.SignaturePage;
+import io.vodflow.signer.record.SignatureRecords;
+import io.vodflow.signer.record.SignatureState;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A user's signatures, newest first, optionally of one state: a client at its one-time cap finds the unused ones
+ * to revoke, an app shows pending uploads. Paged as the processor's media lists are.
+ */
+@RestController
+@Tag(name = "upload signatures")
+public class UserSignaturesHandler {
+    static final int MAX_PAGE_SIZE = 100;
+    private static final String BAD_QUERY = "page or size out of range (page >= 0, size 1 to 100), or state not one of "
+            + "ISSUED, USED, EXPIRED, REVOKED";
+    private final SignatureRecords records;
+
+    public UserSignaturesHandler(SignatureRecords records) {
+        this.records = records;
+    }
+
+    @Operation(summary = "Your signatures, newest first", responses = {
+            @ApiResponse(responseCode = "200", description = "One page; states as of now"),
+            @ApiResponse(responseCode = "400", description = BAD_QUERY),
+            @ApiResponse(responseCode = "503", description = "The database is unavailable")})
+    @GetMapping("/v1/users/me/upload-signatures")
+    public Mono<SignaturePage> mine(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Jwt jwt) {
+        return pageOf(CurrentUser.from(jwt).userId(), state, page, size);
+    }
+
+    @Operation(summary = "One user's signatures, newest first (admins, or the user itself)", responses = {
+            @ApiResponse(responseCode = "200", description = "One page; states as of now"),
+            @ApiResponse(responseCode = "400", description = BAD_QUERY),
+            @ApiResponse(responseCode = "403", description = "Another user's signatures, and the caller is not an admin"),
+            @ApiResponse(responseCode = "503", description = "The database is unavailable")})
+    @GetMapping("/v1/users/{userId}/upload-signatures")
+    public Mono<SignaturePage> usersSignatures(@PathVariable String userId, @RequestParam(required = false) String state,
+                                               @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Jwt jwt) {
+        if (!CurrentUser.from(jwt).maySee(userId)) {
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Listing another user's signatures needs the admin role");
+            p.setTitle("Forbidden");
+            return Mono.error(new ErrorResponseException(HttpStatus.FORBIDDEN, p, null));
+        }
+        return pageOf(userId, state, page, size);
+    }
+
+    private Mono<SignaturePage> pageOf(String userId, String state, int page, int size) {
+        if (BadPageProblem.outOfRange(page, size, MAX_PAGE_SIZE)) {
+            return Mono.error(new BadPageProblem(MAX_PAGE_SIZE));
+        }
+        return records.page(userId, parseState(state), page, size);
+    }
+
+    private static SignatureState parseState(String state) {
+        if (state == null) {
+            return null;
+        }
+        return Arrays.stream(SignatureState.values()).filter(s -> s.name().equals(state.toUpperCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> {
+                    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                            "state must be one of ISSUED, USED, EXPIRED, REVOKED");
+                    p.setTitle("Invalid state");
+                    return new ErrorResponseException(HttpStatus.BAD_REQUEST, p, null);
+                });
+    }
+}
