@@ -6,7 +6,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.ErrorResponseException;
 
-/** 403 problem JSON for an operator endpoint called without the admin role. */
+/** 403 problem JSON for an operator endpoint, or another user's data, asked for without the admin role. */
 public class AdminRequired extends ErrorResponseException {
 
     private AdminRequired(String action) {
@@ -16,6 +16,13 @@ public class AdminRequired extends ErrorResponseException {
     /** Throws unless the token grants the admin role; {@code action} completes "… needs the admin role". */
     public static void check(Jwt jwt, String action) {
         if (!CurrentUser.from(jwt).admin()) {
+            throw new AdminRequired(action);
+        }
+    }
+
+    /** Throws unless the token is {@code userId}'s own or grants the admin role. */
+    public static void checkMaySee(Jwt jwt, String userId, String action) {
+        if (!CurrentUser.from(jwt).maySee(userId)) {
             throw new AdminRequired(action);
         }
     }
