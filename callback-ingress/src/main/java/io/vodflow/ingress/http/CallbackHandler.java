@@ -10,9 +10,9 @@ import io.vodflow.ingress.intake.Durability;
 import io.vodflow.ingress.intake.FallbackUnavailableException;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackSource;
+import io.vodflow.kit.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -89,10 +89,8 @@ public class CallbackHandler {
 
     private ErrorResponseException unavailable() {
         metrics.unavailable();
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ErrorResponseException e = ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "Callback not stored",
                 "Neither Kafka nor the fallback store can keep the callback right now");
-        p.setTitle("Callback not stored");
-        ErrorResponseException e = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, p, null);
         e.getHeaders().set("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())));
         return e;
     }

@@ -2,10 +2,10 @@ package io.vodflow.processor.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.vodflow.kit.security.CurrentUser;
+import io.vodflow.kit.problem.ProblemException;
+import io.vodflow.kit.security.AdminRequired;
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.processor.kafka.DeadLetterReplayer;
-import io.vodflow.processor.query.ForbiddenProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,16 +38,14 @@ public class DeadLetterAdminHandler {
             @ApiResponse(responseCode = "409", description = "Another replay is running")})
     @PostMapping("/v1/admin/dlt/replay")
     public Mono<ReplayResult> replay(@RequestParam(required = false) Integer max, @AuthenticationPrincipal Jwt jwt) {
-        if (!CurrentUser.from(jwt).admin()) {
-            return Mono.error(new ForbiddenProblem("Replaying dead letters needs the admin role"));
-        }
+        AdminRequired.check(jwt, "Replaying dead letters");
         int limit = max == null ? props.dltReplayMax() : max;
         if (limit < 1 || limit > props.dltReplayMax()) {
-            return Mono.error(AdminProblem.of(HttpStatus.BAD_REQUEST, "Invalid max",
+            return Mono.error(ProblemException.of(HttpStatus.BAD_REQUEST, "Invalid max",
                     "max must be between 1 and " + props.dltReplayMax()));
         }
         if (!busy.compareAndSet(false, true)) {
-            return Mono.error(AdminProblem.of(HttpStatus.CONFLICT, "Replay running",
+            return Mono.error(ProblemException.of(HttpStatus.CONFLICT, "Replay running",
                     "Another replay is running; try again when it ends"));
         }
         return replayer.replay(limit).map(ReplayResult::new).doFinally(s -> busy.set(false));

@@ -3,10 +3,10 @@ package io.vodflow.processor.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.vodflow.kit.security.CurrentUser;
+import io.vodflow.kit.problem.ProblemException;
+import io.vodflow.kit.security.AdminRequired;
 import io.vodflow.processor.config.ProcessorProperties;
 import io.vodflow.kit.problem.BadPageProblem;
-import io.vodflow.processor.query.ForbiddenProblem;
 import io.vodflow.processor.query.MediaPage;
 import io.vodflow.processor.query.MediaQueryHandler;
 import io.vodflow.processor.query.MediaQueryRepository;
@@ -51,13 +51,11 @@ public class UnlinkedMediaAdminHandler {
             @RequestParam(required = false) String attribution,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @AuthenticationPrincipal Jwt jwt) {
-        if (!CurrentUser.from(jwt).admin()) {
-            return Mono.error(new ForbiddenProblem("Listing unlinked media needs the admin role"));
-        }
+        AdminRequired.check(jwt, "Listing unlinked media");
         List<String> wanted = attribution == null || attribution.isBlank() ? UNLINKED
                 : List.of(attribution.trim().toUpperCase(Locale.ROOT));
         if (!UNLINKED.containsAll(wanted)) {
-            return Mono.error(AdminProblem.of(HttpStatus.BAD_REQUEST, "Invalid attribution",
+            return Mono.error(ProblemException.of(HttpStatus.BAD_REQUEST, "Invalid attribution",
                     "attribution must be one of " + String.join(", ", UNLINKED)));
         }
         if (BadPageProblem.outOfRange(page, size, props.maxPageSize())) {

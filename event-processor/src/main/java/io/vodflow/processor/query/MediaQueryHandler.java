@@ -3,6 +3,7 @@ package io.vodflow.processor.query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.vodflow.kit.problem.BadPageProblem;
+import io.vodflow.kit.security.AdminRequired;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.processor.config.ProcessorProperties;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -63,9 +64,7 @@ public class MediaQueryHandler {
     @GetMapping("/v1/users/{userId}/media")
     public Mono<MediaPage> usersMedia(@PathVariable String userId, @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Jwt jwt) {
-        if (!CurrentUser.from(jwt).maySee(userId)) {
-            return Mono.error(new ForbiddenProblem("Listing another user's media needs the admin role"));
-        }
+        AdminRequired.checkMaySee(jwt, userId, "Listing another user's media");
         return pageOf(userId, page, size);
     }
 

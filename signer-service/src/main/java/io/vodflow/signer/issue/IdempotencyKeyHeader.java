@@ -1,8 +1,8 @@
 package io.vodflow.signer.issue;
 
+import io.vodflow.kit.problem.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import java.util.List;
@@ -41,8 +41,6 @@ public final class IdempotencyKeyHeader {
     }
 
     private static ErrorResponseException malformed(String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        p.setTitle("Malformed Idempotency-Key");
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, p, null);
+        return ProblemException.of(HttpStatus.BAD_REQUEST, "Malformed Idempotency-Key", detail);
     }
 }

@@ -4,19 +4,18 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vodflow.kit.problem.BadPageProblem;
+import io.vodflow.kit.problem.ProblemException;
+import io.vodflow.kit.security.AdminRequired;
 import io.vodflow.kit.security.CurrentUser;
-import io.vodflow.signer.http.AdminRequired;
 import io.vodflow.signer.record.SignatureNotFoundException;
 import io.vodflow.signer.record.SignaturePage;
 import io.vodflow.signer.record.SignatureRecord;
 import io.vodflow.signer.record.SignatureRecords;
 import io.vodflow.signer.record.SignatureState;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -112,11 +111,7 @@ public class UploadSignatureHandler {
             return null;
         }
         return Arrays.stream(SignatureState.values()).filter(s -> s.name().equals(state.toUpperCase(Locale.ROOT))).findFirst()
-                .orElseThrow(() -> {
-                    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                            "state must be one of ISSUED, USED, EXPIRED, REVOKED");
-                    p.setTitle("Invalid state");
-                    return new ErrorResponseException(HttpStatus.BAD_REQUEST, p, null);
-                });
+                .orElseThrow(() -> ProblemException.of(HttpStatus.BAD_REQUEST, "Invalid state",
+                        "state must be one of ISSUED, USED, EXPIRED, REVOKED"));
     }
 }

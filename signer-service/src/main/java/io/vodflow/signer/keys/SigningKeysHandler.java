@@ -3,7 +3,7 @@ package io.vodflow.signer.keys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.vodflow.signer.http.AdminRequired;
+import io.vodflow.kit.security.AdminRequired;
 import io.vodflow.signer.policy.SignaturePolicyViolation;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;

@@ -3,7 +3,7 @@ package io.vodflow.signer.verify;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.vodflow.signer.http.AdminRequired;
+import io.vodflow.kit.security.AdminRequired;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -1,6 +1,5 @@
-package io.vodflow.signer.http;
+package io.vodflow.kit.security;
 
-import io.vodflow.kit.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.jwt.Jwt;
