@@ -38,9 +38,9 @@ public class UploadSignatureHandler {
     private static final String NOT_FOUND = "No signature with this id that the caller may see (a malformed id included)";
     private static final String DATABASE_UNAVAILABLE = "The database is unavailable";
     private static final String PATH = "/v1/upload-signatures";
-    static final int MAX_PAGE_SIZE = 100;
-    private static final String BAD_QUERY = "page or size out of range (page >= 0, size 1 to 100), or state not one of "
-            + "ISSUED, USED, EXPIRED, REVOKED";
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final String BAD_QUERY = "page or size out of range (page >= 0, size 1 to " + MAX_PAGE_SIZE
+            + "), or state not one of ISSUED, USED, EXPIRED, REVOKED";
     private final SignatureRecords records;
 
     public UploadSignatureHandler(SignatureRecords records) {

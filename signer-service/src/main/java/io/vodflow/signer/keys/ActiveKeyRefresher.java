@@ -10,7 +10,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Keeps this instance's active key on the latest run-time switch: read once before the web server takes requests,
@@ -45,11 +44,16 @@ public class ActiveKeyRefresher extends SubscriptionLifecycle {
         return Flux.interval(refresh, refresh).onBackpressureDrop().concatMap(tick -> refreshOnce(), 0).subscribe();
     }
 
-    /** Reads the latest switch and follows it; a failed read is logged when the failures start and end. */
+    /**
+     * Reads the latest switch and follows it (none yet: the configured pair stays active); a failed read is logged
+     * when the failures start and end.
+     */
     Mono<Void> refreshOnce() {
-        return switches.latest().map(Optional::of).defaultIfEmpty(Optional.empty())
-                .doOnNext(latest -> {
-                    ring.follow(latest.orElse(null));
+        return switches.latest()
+                .doOnSuccess(latest -> {
+                    if (latest != null) {
+                        ring.follow(latest);
+                    }
                     if (failing) {
                         failing = false;
                         log.atInfo().log("active key switches readable again");

@@ -22,7 +22,7 @@ public class SigningKeyRing {
     private final Map<String, SigningKey> bySecretId = new LinkedHashMap<>();
     private final Map<String, SigningKey> byKeyId = new LinkedHashMap<>();
     private volatile SigningKey active;
-    private volatile String missingSwitchTarget;
+    private String missingSwitchTarget;
     private long followedSwitch = Long.MIN_VALUE;
 
     public SigningKeyRing(SignerProperties props) {
@@ -70,12 +70,11 @@ public class SigningKeyRing {
      */
     public synchronized void follow(KeySwitch choice) {
         // a read that started before a newer switch was recorded here must not undo it
-        long id = choice == null ? Long.MIN_VALUE : choice.id();
-        if (id < followedSwitch) {
+        if (choice.id() < followedSwitch) {
             return;
         }
-        followedSwitch = id;
-        String wanted = choice == null ? null : choice.keyId();
+        followedSwitch = choice.id();
+        String wanted = choice.keyId();
         SigningKey next = wanted == null ? configured : byKeyId.get(wanted);
         if (next == null) {
             if (!wanted.equals(missingSwitchTarget)) {
