@@ -4,6 +4,7 @@ import org.springframework.beans.factory.DisposableBean;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderOptions;
@@ -18,15 +19,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link CallbackPublisher} on reactor-kafka's {@link KafkaSender}: one idempotent acks=all producer per instance.
- * Until the topic is provisioned every publish fails at once (the caller keeps the callback in the fallback store):
- * a send names the topic in the producer's metadata requests, which a broker with auto.create.topics.enable would
- * answer by creating it with the broker's defaults instead of the configured partitions and replicas.
+ * A publish waits until the topic is provisioned and its metadata known, within the caller's own deadline (past it
+ * the caller keeps the callback in the fallback store): a send before that would name the topic in the producer's
+ * metadata requests, which a broker with auto.create.topics.enable answers by creating it with the broker's
+ * defaults instead of the configured partitions and replicas, and with max.block.ms 0 it would fail at once anyway.
  */
 public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, DisposableBean {
     private final KafkaSender<String, byte[]> sender;
     private final KafkaRecordMapper mapper;
-    private final String topic;
     private final Disposable metadataWarmUp;
+    private final Sinks.Empty<Void> ready = Sinks.empty();
+    // the hot path reads this flag rather than subscribing to the sink once the topic is ready
     private volatile boolean topicReady;
 
     /**
@@ -43,24 +46,24 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
                 .scheduler(Schedulers.immediate())
                 .closeTimeout(Duration.ofSeconds(5)));
         this.mapper = new KafkaRecordMapper(topic);
-        this.topic = topic;
         // sends never wait for metadata (max.block.ms=0), so once the topic exists its metadata is fetched here, off
         // the event loops, until it arrives
-        this.metadataWarmUp = provisioned.doOnSuccess(done -> topicReady = true)
+        this.metadataWarmUp = provisioned
                 .then(sender.doOnProducer(producer -> producer.partitionsFor(topic))
                         .subscribeOn(Schedulers.boundedElastic())
                         .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, Duration.ofMillis(200))))
-                .subscribe(partitions -> { }, error -> { });
+                .subscribe(partitions -> {
+                    topicReady = true;
+                    ready.tryEmitEmpty();
+                }, error -> { });
     }
 
     @Override
     public Mono<Void> publish(CallbackRecord record) {
-        if (!topicReady) {
-            return Mono.error(new TopicNotReadyException(topic));
-        }
-        return sender.send(Mono.fromSupplier(() -> SenderRecord.create(mapper.toProducerRecord(record), (Void) null)))
+        Mono<Void> send = sender.send(Mono.fromSupplier(() -> SenderRecord.create(mapper.toProducerRecord(record), (Void) null)))
                 .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.<Void>error(result.exception()))
                 .then();
+        return topicReady ? send : ready.asMono().then(send);
     }
 
     @Override
@@ -68,11 +71,8 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
         if (records.isEmpty()) {
             return Flux.empty();
         }
-        if (!topicReady) {
-            return Flux.error(new TopicNotReadyException(topic));
-        }
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
-        return sender.send(Flux.range(0, records.size())
+        Flux<Integer> sent = sender.send(Flux.range(0, records.size())
                         .map(i -> SenderRecord.create(mapper.toProducerRecord(records.get(i)), i)))
                 .filter(result -> {
                     if (result.exception() == null) {
@@ -83,6 +83,7 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
                 })
                 .map(SenderResult::correlationMetadata)
                 .concatWith(Mono.defer(() -> firstFailure.get() == null ? Mono.empty() : Mono.error(firstFailure.get())));
+        return topicReady ? sent : ready.asMono().thenMany(sent);
     }
 
     @Override
