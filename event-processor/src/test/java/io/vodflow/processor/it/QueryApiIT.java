@@ -148,9 +148,14 @@ class QueryApiIT extends ProcessorItSupport {
     @Test
     void statusPageOpenApiAndMetricsAreServed() {
         http.get().uri("/status.html").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/html")
                 .expectBody(String.class).value(html -> assertThat(html).contains("status.js"));
         http.get().uri("/status.js").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript")
                 .expectBody(String.class).value(js -> assertThat(js).contains("/v1/users/me/events"));
+        // the status page is the only static content: src/test/resources/public/class-path-probe.txt is not served
+        http.get().uri("/class-path-probe.txt").headers(h -> h.setBearerAuth(token("u-static"))).exchange()
+                .expectStatus().isNotFound();
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(doc -> assertThat(doc).contains("/v1/media/{fileId}", "/v1/users/me/media", "/v1/tasks/{taskId}",
                         "/v1/users/me/events", "/v1/admin/dlt/replay"));

@@ -54,6 +54,14 @@ class OperationsIT extends SignerITSupport {
     }
 
     @Test
+    void classPathFilesAreNotServedSoAnUnknownPathIsAPlainNotFound() {
+        // src/test/resources/public/class-path-probe.txt: Boot's catch-all resource handler would serve it
+        client.get().uri("/class-path-probe.txt").headers(h -> h.setBearerAuth(tokenFor(newUser()))).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+    }
+
+    @Test
     void noEndpointRevealsConfigurationEvenToAnAdmin() {
         String admin = adminToken();
         for (String path : new String[] {"/actuator/env", "/actuator/configprops", "/actuator/beans"}) {
