@@ -14,6 +14,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
@@ -60,6 +61,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler {
         }
         if (ex instanceof ServerWebInputException || find(ex, DecodingException.class) != null) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request could not be read: check the body, parameters and content type");
+        }
+        if (ex instanceof NoResourceFoundException) {
+            // the services serve no static files: Spring's "No static resource ..." would name a kind of content
+            return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing is served at this path");
         }
         if (ex instanceof ErrorResponse er) {
             ProblemDetail body = er.getBody();

@@ -22,6 +22,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -38,6 +39,15 @@ class ProblemWebExceptionHandlerTest {
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(exchange.getResponse().getBodyAsString().block()).doesNotContain("secret=abc").contains("\"status\":500");
+    }
+
+    @Test
+    void anUnknownPathIsA404ThatSpeaksOfThePathNotOfStaticFiles() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/v1/nothing"));
+        handler.handle(exchange, new NoResourceFoundException("v1/nothing")).block();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .contains("Nothing is served at this path").doesNotContain("static");
     }
 
     @Test

@@ -58,7 +58,8 @@ class OperationsIT extends SignerITSupport {
         // src/test/resources/public/class-path-probe.txt: Boot's catch-all resource handler would serve it
         client.get().uri("/class-path-probe.txt").headers(h -> h.setBearerAuth(tokenFor(newUser()))).exchange()
                 .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith("application/problem+json");
+                .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                .expectBody().jsonPath("$.detail").isEqualTo("Nothing is served at this path");
     }
 
     @Test

@@ -44,6 +44,11 @@ final class ServiceHealthCheck implements Check {
         if (answer.status() == 200 && "UP".equals(status)) {
             return CheckResult.pass(service + " UP at " + baseUrl);
         }
+        if (answer.status() == 404) {
+            return CheckResult.fail(url + " answers 404", "the service runs its actuator on another port"
+                    + " (MANAGEMENT_SERVER_PORT); run doctor where it can reach that port's /actuator/health, or check "
+                    + option + " names this service");
+        }
         List<String> down = new ArrayList<>();
         for (Map.Entry<String, JsonNode> c : answer.body().path("components").properties()) {
             String s = c.getValue().path("status").asText("");

@@ -113,6 +113,15 @@ class DoctorCommandTest {
     }
 
     @Test
+    void aServiceWithItsActuatorOnAnotherPortIsNamedAsSuch() {
+        ingress.answer("/actuator/health", 404, "{\"status\":404,\"title\":\"Not found\"}");
+
+        CliRun run = doctor(vod.env());
+
+        assertThat(run.line("FAIL", "health:callback-ingress")).contains("answers 404").contains("MANAGEMENT_SERVER_PORT");
+    }
+
+    @Test
     void wrongSecretKeyFailsTheKeyPairCheckWithAFix() {
         Map<String, String> env = vod.env();
         env.put("VODFLOW_VOD_SECRET_KEY", "not-the-secret-key");
