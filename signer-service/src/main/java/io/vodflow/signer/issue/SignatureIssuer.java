@@ -50,6 +50,7 @@ public class SignatureIssuer {
     private final Clock clock;
     private final int randomAttempts;
     private final SignatureRandom random;
+    private final SignatureIds ids;
     private final IdempotentReplays replays;
     private final UploadSignatureCodec codec = new UploadSignatureCodec();
 
@@ -58,8 +59,8 @@ public class SignatureIssuer {
 
     public SignatureIssuer(SigningPolicy policy, UserRateLimiter rateLimiter, OneTimeCap oneTimeCap, SignatureBatchWriter writer,
                            CappedOneTimeWriter cappedWriter, SigningKeyRing keys, SourceContextCodec sourceContexts,
-                           SignerMetrics metrics, Clock clock, SignatureRandom random, SignerProperties props,
-                           IdempotentReplays replays) {
+                           SignerMetrics metrics, Clock clock, SignatureRandom random, SignatureIds ids,
+                           SignerProperties props, IdempotentReplays replays) {
         this.policy = policy;
         this.rateLimiter = rateLimiter;
         this.oneTimeCap = oneTimeCap;
@@ -71,6 +72,7 @@ public class SignatureIssuer {
         this.clock = clock;
         this.randomAttempts = props.randomAttempts();
         this.random = random;
+        this.ids = ids;
         this.replays = replays;
     }
 
@@ -110,8 +112,9 @@ public class SignatureIssuer {
     }
 
     private NewSignature newRow(String userId, SigningTerms t, String requesterIp, String idempotencyKey, String fingerprint) {
-        UUID id = UUID.randomUUID();
-        long now = clock.instant().getEpochSecond();
+        Instant issued = clock.instant();
+        UUID id = ids.next(issued);
+        long now = issued.getEpochSecond();
         return new NewSignature(id, userId, keys.active().secretId(), nextRandom(), now, now + t.ttlSeconds(), t.oneTime(),
                 t.procedure(), t.classId(), t.subAppId(), t.taskPriority(), t.taskNotifyMode(), t.storageRegion(),
                 t.sessionContext(), t.clientContext(), requesterIp, sourceContexts.issue(id), idempotencyKey, fingerprint);

@@ -1,14 +1,15 @@
 package io.vodflow.signer.issue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.vodflow.kit.problem.BadPageProblem;
+import io.vodflow.kit.page.ListPage;
+import io.vodflow.kit.page.PageRequest;
 import io.vodflow.kit.problem.ProblemException;
 import io.vodflow.kit.security.AdminRequired;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.signer.record.SignatureNotFoundException;
-import io.vodflow.signer.record.SignaturePage;
 import io.vodflow.signer.record.SignatureRecord;
 import io.vodflow.signer.record.SignatureRecords;
 import io.vodflow.signer.record.SignatureState;
@@ -40,7 +41,10 @@ public class UploadSignatureHandler {
     private static final String PATH = "/v1/upload-signatures";
     private static final int MAX_PAGE_SIZE = 100;
     private static final String BAD_QUERY = "page or size out of range (page >= 0, size 1 to " + MAX_PAGE_SIZE
-            + "), or state not one of ISSUED, USED, EXPIRED, REVOKED";
+            + "), a cursor that is not a nextCursor of this list or sent with a page, or state not one of ISSUED, USED,"
+            + " EXPIRED, REVOKED";
+    private static final String CURSOR = "nextCursor of the page before: continues after its last item, stable while"
+            + " signatures are added (page must then be 0)";
     private final SignatureRecords records;
 
     public UploadSignatureHandler(SignatureRecords records) {
@@ -81,9 +85,12 @@ public class UploadSignatureHandler {
             @ApiResponse(responseCode = "400", description = BAD_QUERY),
             @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/users/me/upload-signatures")
-    public Mono<SignaturePage> mine(@RequestParam(required = false) String state, @RequestParam(defaultValue = "0") int page,
-                                    @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Jwt jwt) {
-        return pageOf(CurrentUser.from(jwt).userId(), state, page, size);
+    public Mono<ListPage<SignatureRecord>> mine(@RequestParam(required = false) String state,
+                                                @RequestParam(defaultValue = "0") int page,
+                                                @RequestParam(defaultValue = "20") int size,
+                                                @Parameter(description = CURSOR) @RequestParam(required = false) String cursor,
+                                                @AuthenticationPrincipal Jwt jwt) {
+        return pageOf(CurrentUser.from(jwt).userId(), state, page, size, cursor);
     }
 
     @Operation(summary = "One user's signatures, newest first (admins, or the user itself)", responses = {
@@ -92,18 +99,19 @@ public class UploadSignatureHandler {
             @ApiResponse(responseCode = "403", description = "Another user's signatures, and the caller is not an admin"),
             @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/users/{userId}/upload-signatures")
-    public Mono<SignaturePage> usersSignatures(@PathVariable String userId, @RequestParam(required = false) String state,
-                                               @RequestParam(defaultValue = "0") int page,
-                                               @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Jwt jwt) {
+    public Mono<ListPage<SignatureRecord>> usersSignatures(@PathVariable String userId,
+                                                           @RequestParam(required = false) String state,
+                                                           @RequestParam(defaultValue = "0") int page,
+                                                           @RequestParam(defaultValue = "20") int size,
+                                                           @Parameter(description = CURSOR) @RequestParam(required = false) String cursor,
+                                                           @AuthenticationPrincipal Jwt jwt) {
         AdminRequired.checkMaySee(jwt, userId, "Listing another user's signatures");
-        return pageOf(userId, state, page, size);
+        return pageOf(userId, state, page, size, cursor);
     }
 
-    private Mono<SignaturePage> pageOf(String userId, String state, int page, int size) {
-        if (BadPageProblem.outOfRange(page, size, MAX_PAGE_SIZE)) {
-            return Mono.error(new BadPageProblem(MAX_PAGE_SIZE));
-        }
-        return records.page(userId, parseState(state), page, size);
+    private Mono<ListPage<SignatureRecord>> pageOf(String userId, String state, int page, int size, String cursor) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, cursor, MAX_PAGE_SIZE))
+                .flatMap(request -> records.page(userId, parseState(state), request));
     }
 
     private static SignatureState parseState(String state) {

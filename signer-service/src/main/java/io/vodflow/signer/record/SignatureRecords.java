@@ -1,5 +1,9 @@
 package io.vodflow.signer.record;
 
+import io.vodflow.kit.page.ListPage;
+import io.vodflow.kit.page.PageCursor;
+import io.vodflow.kit.page.PageRequest;
+import io.vodflow.kit.problem.BadPageProblem;
 import io.vodflow.kit.security.CurrentUser;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,10 +33,15 @@ public class SignatureRecords {
         return find(caller, id).map(row -> row.asOf(clock.instant()));
     }
 
-    /** One page of {@code userId}'s rows, newest first, states as of now; {@code page} and {@code size} already checked. */
-    public Mono<SignaturePage> page(String userId, SignatureState state, int page, int size) {
-        return repository.page(userId, state, size + 1, (long) page * size).map(row -> row.asOf(clock.instant()))
-                .collectList().map(rows -> SignaturePage.of(rows, page, size));
+    /** One page of {@code userId}'s rows, newest first, states as of now; a cursor keyed by anything but an id is a 400. */
+    public Mono<ListPage<SignatureRecord>> page(String userId, SignatureState state, PageRequest request) {
+        UUID afterId = request.after() == null ? null : request.after().uuidKey().orElseThrow(BadPageProblem::badCursor);
+        return repository.page(userId, state, request, afterId).map(row -> row.asOf(clock.instant()))
+                .collectList().map(rows -> ListPage.of(rows, request, SignatureRecords::position));
+    }
+
+    private static PageCursor position(SignatureRecord row) {
+        return new PageCursor(row.issuedAt(), row.id().toString());
     }
 
     /** Revokes an ISSUED row; revoking a REVOKED one again is a no-op, a USED or EXPIRED one a conflict. */

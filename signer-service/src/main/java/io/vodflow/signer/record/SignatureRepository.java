@@ -1,6 +1,7 @@
 package io.vodflow.signer.record;
 
 import io.r2dbc.spi.Readable;
+import io.vodflow.kit.page.PageRequest;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -36,6 +37,7 @@ public class SignatureRepository {
                  OR ($2 = 'ISSUED' AND state = 'ISSUED' AND expires_at > now())
                  OR ($2 = 'EXPIRED' AND (state = 'EXPIRED' OR (state = 'ISSUED' AND expires_at <= now())))
                  OR ($2 IN ('USED', 'REVOKED') AND state = $2))
+            AND ($5::timestamptz IS NULL OR (issued_at, id) < ($5::timestamptz, $6::uuid))
             ORDER BY issued_at DESC, id DESC LIMIT $3 OFFSET $4""";
 
     private static final String REVOKE = """
@@ -70,12 +72,17 @@ public class SignatureRepository {
                 .one().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
     }
 
-    /** Up to {@code limit} rows of the user, newest first, after {@code offset}; {@code state} null = any. */
-    public Flux<SignatureRecord> page(String userId, SignatureState state, int limit, long offset) {
+    /**
+     * The rows of one page of the user, newest first (one extra: see {@link PageRequest#fetchLimit()}), after the
+     * request's cursor if it has one (its key is then a signature id); {@code state} null = any.
+     */
+    public Flux<SignatureRecord> page(String userId, SignatureState state, PageRequest request, UUID afterId) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(PAGE).bind(0, userId);
         spec = state == null ? spec.bindNull(1, String.class) : spec.bind(1, state.name());
-        return spec.bind(2, limit).bind(3, offset).map(SignatureRepository::toRecord).all().timeout(TIMEOUT)
-                .onErrorMap(SignatureRepository::unavailable);
+        spec = spec.bind(2, request.fetchLimit()).bind(3, request.offset());
+        spec = request.after() == null ? spec.bindNull(4, Instant.class).bindNull(5, UUID.class)
+                : spec.bind(4, request.after().at()).bind(5, afterId);
+        return spec.map(SignatureRepository::toRecord).all().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
     }
 
     /** Marks an unused, unexpired row REVOKED; true when this call revoked it. */

@@ -1,6 +1,7 @@
 package io.vodflow.signer.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vodflow.kit.page.PageCursor;
 import io.vodflow.signer.support.SignerITSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -70,6 +71,31 @@ class SignatureListingIT extends SignerITSupport {
     }
 
     @Test
+    void aCursorContinuesAfterTheLastItemShownWhileNewSignaturesArrive() {
+        String user = newUser();
+        List<String> older = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            older.add(issue(user, null).get("id").asText());
+        }
+        String token = tokenFor(user);
+        List<String> seen = new ArrayList<>();
+        JsonNode page = list(token, MINE + "?size=2");
+        seen.addAll(ids(page));
+        for (int i = 0; i < 3; i++) {
+            issue(user, null); // newer than everything listed so far: they must not push listed items onto later pages
+        }
+        while (page.get("hasMore").asBoolean()) {
+            page = list(token, MINE + "?size=2&cursor=" + page.get("nextCursor").asText());
+            assertThat(page.get("page").asInt()).isZero();
+            seen.addAll(ids(page));
+        }
+        assertThat(page.get("nextCursor").isNull()).isTrue();
+        assertThat(seen).as("each of the first five exactly once, in the order of the first list")
+                .containsExactlyElementsOf(ids(list(token, MINE + "?size=100")).subList(3, 8));
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(older);
+    }
+
+    @Test
     void anotherUserSeesNoneOfThemAndOnlyAnAdminListsSomeoneElse() {
         String user = newUser();
         String id = issue(user, null).get("id").asText();
@@ -90,5 +116,15 @@ class SignatureListingIT extends SignerITSupport {
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
         assertThat(list(token, MINE + "?size=100").get("size").asInt()).isEqualTo(100);
+        String fileCursor = new PageCursor(Instant.now(), "not-a-signature-id").encode();
+        String goodCursor = new PageCursor(Instant.now(), UUID.randomUUID().toString()).encode();
+        for (String query : List.of("?cursor=abc!", "?cursor=" + fileCursor, "?page=1&cursor=" + goodCursor,
+                "?cursor=" + goodCursor.substring(3), "?cursor=" + "A".repeat(500))) {
+            client.get().uri(MINE + query).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.title").isEqualTo("Invalid paging parameters");
+        }
+        assertThat(ids(list(token, MINE + "?cursor=" + goodCursor))).isEmpty();
+        assertThat(list(token, MINE + "?cursor=").get("hasMore").asBoolean()).isFalse();
     }
 }
