@@ -3,13 +3,14 @@ package io.vodflow.processor.admin;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.vodflow.kit.page.ListPage;
+import io.vodflow.kit.page.PageRequest;
 import io.vodflow.kit.problem.ProblemException;
 import io.vodflow.kit.security.AdminRequired;
 import io.vodflow.processor.config.ProcessorProperties;
-import io.vodflow.kit.problem.BadPageProblem;
-import io.vodflow.processor.query.MediaPage;
 import io.vodflow.processor.query.MediaQueryHandler;
 import io.vodflow.processor.query.MediaQueryRepository;
+import io.vodflow.processor.query.MediaView;
 import io.vodflow.processor.query.PlaybackUrls;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,10 +47,11 @@ public class UnlinkedMediaAdminHandler {
             @ApiResponse(responseCode = "403", description = "The caller is not an admin"),
             @ApiResponse(responseCode = "503", description = MediaQueryHandler.DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/admin/media")
-    public Mono<MediaPage> unlinked(
+    public Mono<ListPage<MediaView>> unlinked(
             @Parameter(description = "UNATTRIBUTED, CONFLICT or PENDING; all three when absent")
             @RequestParam(required = false) String attribution,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = MediaQueryHandler.CURSOR) @RequestParam(required = false) String cursor,
             @AuthenticationPrincipal Jwt jwt) {
         AdminRequired.check(jwt, "Listing unlinked media");
         List<String> wanted = attribution == null || attribution.isBlank() ? UNLINKED
@@ -58,10 +60,8 @@ public class UnlinkedMediaAdminHandler {
             return Mono.error(ProblemException.of(HttpStatus.BAD_REQUEST, "Invalid attribution",
                     "attribution must be one of " + String.join(", ", UNLINKED)));
         }
-        if (BadPageProblem.outOfRange(page, size, props.maxPageSize())) {
-            return Mono.error(new BadPageProblem(props.maxPageSize()));
-        }
-        return media.pageUnlinked(wanted, size + 1, (long) page * size)
-                .map(rows -> MediaPage.of(rows.stream().map(playback::sign).toList(), page, size));
+        return Mono.fromCallable(() -> PageRequest.of(page, size, cursor, props.maxPageSize()))
+                .flatMap(request -> media.pageUnlinked(wanted, request).map(rows -> ListPage.of(
+                        rows.stream().map(playback::sign).toList(), request, MediaQueryRepository::position)));
     }
 }

@@ -1,8 +1,10 @@
 package io.vodflow.processor.query;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.vodflow.kit.problem.BadPageProblem;
+import io.vodflow.kit.page.ListPage;
+import io.vodflow.kit.page.PageRequest;
 import io.vodflow.kit.security.AdminRequired;
 import io.vodflow.kit.security.CurrentUser;
 import io.vodflow.processor.config.ProcessorProperties;
@@ -18,7 +20,11 @@ import reactor.core.publisher.Mono;
 @RestController
 public class MediaQueryHandler {
     /** Also the admin listing's: the same paging rules. */
-    public static final String BAD_PAGE = "page or size not a decimal integer, or out of range (page >= 0, size 1 to the maximum)";
+    public static final String BAD_PAGE = "page or size not a decimal integer, or out of range (page >= 0, size 1 to the"
+            + " maximum), or a cursor that is not a nextCursor of this list or sent with a page";
+    /** The cursor parameter of every media list. */
+    public static final String CURSOR = "nextCursor of the page before: continues after its last item, stable while"
+            + " media are added (page must then be 0)";
     public static final String DATABASE_UNAVAILABLE = "The database is unavailable";
     private final MediaQueryRepository media;
     private final TaskQueryRepository tasks;
@@ -51,9 +57,11 @@ public class MediaQueryHandler {
             @ApiResponse(responseCode = "400", description = BAD_PAGE),
             @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/users/me/media")
-    public Mono<MediaPage> myMedia(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-                                   @AuthenticationPrincipal Jwt jwt) {
-        return pageOf(CurrentUser.from(jwt).userId(), page, size);
+    public Mono<ListPage<MediaView>> myMedia(@RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "20") int size,
+                                             @Parameter(description = CURSOR) @RequestParam(required = false) String cursor,
+                                             @AuthenticationPrincipal Jwt jwt) {
+        return pageOf(CurrentUser.from(jwt).userId(), page, size, cursor);
     }
 
     @Operation(summary = "One user's media, newest first (admins, or the user itself)", responses = {
@@ -62,18 +70,18 @@ public class MediaQueryHandler {
             @ApiResponse(responseCode = "403", description = "Another user's media, and the caller is not an admin"),
             @ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)})
     @GetMapping("/v1/users/{userId}/media")
-    public Mono<MediaPage> usersMedia(@PathVariable String userId, @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "20") int size, @AuthenticationPrincipal Jwt jwt) {
+    public Mono<ListPage<MediaView>> usersMedia(@PathVariable String userId, @RequestParam(defaultValue = "0") int page,
+                                                @RequestParam(defaultValue = "20") int size,
+                                                @Parameter(description = CURSOR) @RequestParam(required = false) String cursor,
+                                                @AuthenticationPrincipal Jwt jwt) {
         AdminRequired.checkMaySee(jwt, userId, "Listing another user's media");
-        return pageOf(userId, page, size);
+        return pageOf(userId, page, size, cursor);
     }
 
-    private Mono<MediaPage> pageOf(String userId, int page, int size) {
-        if (BadPageProblem.outOfRange(page, size, props.maxPageSize())) {
-            return Mono.error(new BadPageProblem(props.maxPageSize()));
-        }
-        return media.page(userId, size + 1, (long) page * size)
-                .map(rows -> MediaPage.of(rows.stream().map(playback::sign).toList(), page, size));
+    private Mono<ListPage<MediaView>> pageOf(String userId, int page, int size, String cursor) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size, cursor, props.maxPageSize()))
+                .flatMap(request -> media.page(userId, request).map(rows -> ListPage.of(
+                        rows.stream().map(playback::sign).toList(), request, MediaQueryRepository::position)));
     }
 
     @Operation(summary = "One task flow with its subtask results and errors", responses = {

@@ -1,11 +1,14 @@
 package io.vodflow.processor.query;
 
 import io.r2dbc.spi.Readable;
+import io.vodflow.kit.page.PageCursor;
+import io.vodflow.kit.page.PageRequest;
 import io.vodflow.processor.store.TaskOwnership;
 import io.vodflow.processor.store.TranscodeOutputs;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -32,12 +35,14 @@ public class MediaQueryRepository {
     private static final String ONE = COLUMNS + " WHERE m.file_id = $1";
     private static final String PAGE = COLUMNS + """
              WHERE m.user_id = $1
+            AND ($4::timestamptz IS NULL OR (m.created_at, m.file_id) < ($4::timestamptz, $5::text))
             ORDER BY m.created_at DESC, m.file_id DESC
             LIMIT $2 OFFSET $3
             """;
     // the explicit "<> 'LINKED'" lets the planner use the partial index media_unlinked_newest_idx (V6)
     private static final String BY_ATTRIBUTION = COLUMNS + """
              WHERE m.attribution = ANY($1) AND m.attribution <> 'LINKED'
+            AND ($4::timestamptz IS NULL OR (m.created_at, m.file_id) < ($4::timestamptz, $5::text))
             ORDER BY m.created_at DESC, m.file_id DESC
             LIMIT $2 OFFSET $3
             """;
@@ -66,16 +71,26 @@ public class MediaQueryRepository {
                         (r, d) -> v.withDetails(RemovedRenditions.remaining(r, d), d)));
     }
 
-    /** A page of the user's media, newest first, without renditions; fetches one extra row to tell if more follow. */
-    public Mono<List<MediaView>> page(String userId, int limit, long offset) {
-        return db.sql(PAGE).bind(0, userId).bind(1, limit).bind(2, offset)
-                .map(MediaQueryRepository::view).all().collectList();
+    /** The rows of a page of the user's media, newest first, without renditions (one extra: {@link PageRequest#fetchLimit()}). */
+    public Mono<List<MediaView>> page(String userId, PageRequest request) {
+        return paged(db.sql(PAGE).bind(0, userId), request);
     }
 
-    /** A page of media not linked to a user (PENDING, UNATTRIBUTED, CONFLICT as asked), newest first; one extra row. */
-    public Mono<List<MediaView>> pageUnlinked(List<String> attributions, int limit, long offset) {
-        return db.sql(BY_ATTRIBUTION).bind(0, attributions.toArray(String[]::new)).bind(1, limit).bind(2, offset)
-                .map(MediaQueryRepository::view).all().collectList();
+    /** The rows of a page of media not linked to a user (PENDING, UNATTRIBUTED, CONFLICT as asked), newest first. */
+    public Mono<List<MediaView>> pageUnlinked(List<String> attributions, PageRequest request) {
+        return paged(db.sql(BY_ATTRIBUTION).bind(0, attributions.toArray(String[]::new)), request);
+    }
+
+    /** Where a media sits in the newest-first lists, as their cursors hold it. */
+    public static PageCursor position(MediaView media) {
+        return new PageCursor(media.createdAt().toInstant(), media.fileId());
+    }
+
+    private static Mono<List<MediaView>> paged(DatabaseClient.GenericExecuteSpec spec, PageRequest request) {
+        spec = spec.bind(1, request.fetchLimit()).bind(2, request.offset());
+        spec = request.after() == null ? spec.bindNull(3, Instant.class).bindNull(4, String.class)
+                : spec.bind(3, request.after().at()).bind(4, request.after().key());
+        return spec.map(MediaQueryRepository::view).all().collectList();
     }
 
     private Mono<List<RemovedRenditions.Finished>> renditions(String fileId) {

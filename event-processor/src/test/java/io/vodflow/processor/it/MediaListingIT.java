@@ -1,11 +1,17 @@
 package io.vodflow.processor.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** One user's media for admins (or the user), and the uploads no user is linked to, with the reason, for admins. */
@@ -55,6 +61,21 @@ class MediaListingIT extends ProcessorItSupport {
                 .jsonPath("$.items[?(@.fileId == '%s')]".formatted(forged.fileId())).exists()
                 .jsonPath("$.items[?(@.fileId == '%s')]".formatted(early.fileId())).doesNotExist()
                 .jsonPath("$.items[?(@.attribution != 'UNATTRIBUTED')]").doesNotExist();
+        List<String> walked = new ArrayList<>();
+        List<OffsetDateTime> created = new ArrayList<>();
+        JsonNode page = null;
+        do {
+            String cursor = page == null ? "" : page.get("nextCursor").asText();
+            page = http.get().uri("/v1/admin/media?size=2&cursor={c}", cursor).headers(h -> h.setBearerAuth(admin)).exchange()
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            page.get("items").forEach(m -> {
+                walked.add(m.get("fileId").asText());
+                created.add(OffsetDateTime.parse(m.get("createdAt").asText()));
+            });
+        } while (page.get("hasMore").asBoolean());
+        assertThat(walked).as("every unlinked media once, by cursor").doesNotHaveDuplicates()
+                .contains(forged.fileId(), early.fileId());
+        assertThat(created).as("newest first").isSortedAccordingTo(Comparator.reverseOrder());
         http.get().uri("/v1/admin/media?attribution=LINKED").headers(h -> h.setBearerAuth(admin)).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);

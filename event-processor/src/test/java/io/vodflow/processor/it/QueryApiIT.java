@@ -1,5 +1,6 @@
 package io.vodflow.processor.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vodflow.contract.event.CallbackRoutingReader;
 import io.vodflow.kit.testing.ApiDocs;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class QueryApiIT extends ProcessorItSupport {
         Ids foreign = Ids.fresh();
         send(foreign.fileId(), fixture("v3-new-file-upload.json", foreign, codec.issue(insertSignature("u-foreign", false))));
 
+        String cursor = http.get().uri("/v1/users/me/media?page=0&size=2").headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("nextCursor").asText();
         http.get().uri("/v1/users/me/media?page=0&size=2").headers(h -> h.setBearerAuth(token(user))).exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.items.length()").isEqualTo(2)
@@ -43,6 +46,22 @@ class QueryApiIT extends ProcessorItSupport {
                 .jsonPath("$.items.length()").isEqualTo(1)
                 .jsonPath("$.items[0].fileId").isEqualTo(fileIds.get(0))
                 .jsonPath("$.hasMore").isEqualTo(false);
+
+        // a newer upload after the first page: page numbers shift onto it, the cursor continues where it stopped
+        Ids newer = Ids.fresh();
+        send(newer.fileId(), fixture("v3-new-file-upload.json", newer, codec.issue(insertSignature(user, false))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> row("SELECT 1 FROM media WHERE file_id = ?", newer.fileId()) != null);
+        http.get().uri("/v1/users/me/media?page=1&size=2").headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items[0].fileId").isEqualTo(fileIds.get(1));
+        http.get().uri("/v1/users/me/media?size=2&cursor={c}", cursor).headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].fileId").isEqualTo(fileIds.get(0))
+                .jsonPath("$.hasMore").isEqualTo(false)
+                .jsonPath("$.nextCursor").isEmpty();
+        http.get().uri("/v1/users/me/media?size=2&page=1&cursor={c}", cursor).headers(h -> h.setBearerAuth(token(user)))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         http.get().uri("/v1/users/me/media?size=100000").headers(h -> h.setBearerAuth(token(user))).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
