@@ -30,13 +30,18 @@ class SignatureListingIT extends SignerITSupport {
         return ids;
     }
 
+    private List<String> issueReusable(String user, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(issue(user, null).get("id").asText());
+        }
+        return ids;
+    }
+
     @Test
     void theOwnerPagesThroughTheirSignaturesNewestFirstAndFiltersByState() {
         String user = newUser();
-        List<String> issued = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            issued.add(issue(user, null).get("id").asText());
-        }
+        List<String> issued = issueReusable(user, 5);
         issued.add(issue(user, "{\"oneTime\":true}").get("id").asText());
         String revoked = issued.get(1);
         client.delete().uri(PATH + "/" + revoked).headers(h -> h.setBearerAuth(tokenFor(user))).exchange().expectStatus().isNoContent();
@@ -73,17 +78,12 @@ class SignatureListingIT extends SignerITSupport {
     @Test
     void aCursorContinuesAfterTheLastItemShownWhileNewSignaturesArrive() {
         String user = newUser();
-        List<String> older = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            older.add(issue(user, null).get("id").asText());
-        }
+        List<String> older = issueReusable(user, 5);
         String token = tokenFor(user);
         List<String> seen = new ArrayList<>();
         JsonNode page = list(token, MINE + "?size=2");
         seen.addAll(ids(page));
-        for (int i = 0; i < 3; i++) {
-            issue(user, null); // newer than everything listed so far: they must not push listed items onto later pages
-        }
+        issueReusable(user, 3); // newer than everything listed so far: they must not push listed items onto later pages
         while (page.get("hasMore").asBoolean()) {
             page = list(token, MINE + "?size=2&cursor=" + page.get("nextCursor").asText());
             assertThat(page.get("page").asInt()).isZero();
