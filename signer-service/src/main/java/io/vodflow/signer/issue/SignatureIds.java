@@ -28,4 +28,9 @@ public class SignatureIds {
         long low = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | Long.MIN_VALUE;
         return new UUID(high, low);
     }
+
+    /** The lowest id this class can give a signature issued at {@code at} or later. */
+    public static UUID floor(Instant at) {
+        return new UUID(at.toEpochMilli() << 16 | 0x7000L, Long.MIN_VALUE);
+    }
 }

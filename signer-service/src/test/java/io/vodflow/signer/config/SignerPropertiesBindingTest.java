@@ -39,4 +39,17 @@ public class SignerPropertiesBindingTest {
         assertThat(props.activeKey()).isEqualTo("next");
         assertThat(props.isActiveKeyConfigured()).isTrue();
     }
+
+    @Test
+    void rowsAreKeptForeverUnlessARetentionOfAtLeastAWeekIsSet() {
+        SweeperProperties keep = bind(Map.of()).sweeper();
+        assertThat(keep.retention()).isZero();
+        assertThat(keep.retains()).isFalse();
+        assertThat(keep.isRetentionZeroOrAWeek()).isTrue();
+        SweeperProperties twoWeeks = bind(Map.of("VODFLOW_SIGNER_SWEEPER_RETENTION", "14d")).sweeper();
+        assertThat(twoWeeks.retention()).isEqualTo(Duration.ofDays(14));
+        assertThat(twoWeeks.retains()).isTrue();
+        assertThat(twoWeeks.isRetentionZeroOrAWeek()).isTrue();
+        assertThat(bind(Map.of("VODFLOW_SIGNER_SWEEPER_RETENTION", "3d")).sweeper().isRetentionZeroOrAWeek()).isFalse();
+    }
 }

@@ -27,7 +27,7 @@ class SigningPolicyTest {
     private static SigningPolicy policy(SigningPolicyProperties p) {
         return new SigningPolicy(new SignerProperties(Map.of("primary", new VodKeyPair("AKID", Secret.of("k"))), "primary", Duration.ofSeconds(5), p,
                 new LimitProperties(true, 30, 30, Duration.ofMinutes(1), 1000, 20),
-                new SweeperProperties(true, Duration.ofSeconds(30), 1000), new BatchProperties(500, 4, 20000, Duration.ofSeconds(5)), 5));
+                new SweeperProperties(true, Duration.ofSeconds(30), 1000, Duration.ZERO), new BatchProperties(500, 4, 20000, Duration.ofSeconds(5)), 5));
     }
 
     private static final SigningPolicy POLICY = policy(false, false);
