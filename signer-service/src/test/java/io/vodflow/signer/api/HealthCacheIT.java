@@ -39,10 +39,13 @@ class HealthCacheIT extends SignerITSupport {
             return CHECKS.get() > 0;
         });
         int before = CHECKS.get();
+        long started = System.nanoTime();
         for (int i = 0; i < 100; i++) {
             health();
         }
-        assertThat(CHECKS.get() - before).as("indicator runs for 100 requests").isLessThanOrEqualTo(3);
+        // one computation per second of the flood at most (plus the window it started in), however slow the machine
+        long windows = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 2;
+        assertThat(CHECKS.get() - before).as("indicator runs for 100 requests").isLessThanOrEqualTo((int) Math.min(windows, 50));
 
         int settled = CHECKS.get();
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> {
