@@ -1,6 +1,7 @@
 package io.vodflow.processor.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vodflow.contract.context.SourceContextCodec;
 import io.vodflow.processor.ingest.BatchWriter;
 import io.vodflow.processor.ingest.CallbackBatchHandler;
@@ -85,7 +86,7 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    ProcessedEventPruner processedEventPruner(DatabaseClient db, ProcessorProperties props) {
-        return new ProcessedEventPruner(db, props.retention());
+    ProcessedEventPruner processedEventPruner(DatabaseClient db, ProcessorProperties props, MeterRegistry registry) {
+        return new ProcessedEventPruner(db, props.retention(), registry);
     }
 }

@@ -1,5 +1,6 @@
 package io.vodflow.processor.retention;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vodflow.kit.sweep.ChunkedSweep;
 import io.vodflow.processor.config.ProcessorProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,8 +26,8 @@ public class ProcessedEventPruner extends ChunkedSweep {
     private final DatabaseClient db;
     private final Duration retention;
 
-    public ProcessedEventPruner(DatabaseClient db, ProcessorProperties.Retention cfg) {
-        super(cfg.enabled(), cfg.interval(), cfg.chunk(), "pruned");
+    public ProcessedEventPruner(DatabaseClient db, ProcessorProperties.Retention cfg, MeterRegistry registry) {
+        super(cfg.enabled(), cfg.interval(), cfg.chunk(), "processed-event-retention", "pruned", registry);
         this.db = db;
         this.retention = cfg.processedEvents();
     }

@@ -1,5 +1,6 @@
 package io.vodflow.processor.it;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vodflow.contract.event.CallbackRoutingReader;
 import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.processor.outbox.OutboxRelay;
@@ -29,6 +30,8 @@ class DedupeRetentionIT extends ProcessorItSupport {
 
     @Autowired
     ProcessedEventPruner pruner;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void dedupeIdsPastTheRetentionArePrunedAndYoungerOnesKept() {
@@ -39,7 +42,10 @@ class DedupeRetentionIT extends ProcessorItSupport {
         insertDedupe(tag + "-young-0", "13 days");
         insertDedupe(tag + "-young-1", "1 second");
 
+        double countedBefore = meters.get("vodflow.sweep.rows").tag("sweep", "processed-event-retention").counter().count();
         assertThat(pruner.sweepOnce().block(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(3L);
+        assertThat(meters.get("vodflow.sweep.rows").tag("sweep", "processed-event-retention").counter().count())
+                .isGreaterThanOrEqualTo(countedBefore + 3);
 
         assertThat(rows("SELECT dedupe_id FROM processed_event WHERE dedupe_id LIKE ? ORDER BY dedupe_id", tag + "%"))
                 .extracting(r -> r.get("dedupe_id"))

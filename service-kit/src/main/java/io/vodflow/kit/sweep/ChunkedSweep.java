@@ -1,5 +1,7 @@
 package io.vodflow.kit.sweep;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,8 @@ import java.time.Duration;
 /**
  * A periodic clean-up of a table in chunks: every {@code interval}, statements of at most {@code chunk} rows until
  * one comes back short, so a large backlog never becomes one long transaction. A failed sweep is logged and
- * tried again at the next interval; sweeps never overlap.
+ * tried again at the next interval; sweeps never overlap. Counts its rows ({@code vodflow.sweep.rows}) and failed
+ * sweeps ({@code vodflow.sweep.failures}), tagged with the sweep's name.
  */
 public abstract class ChunkedSweep extends SubscriptionLifecycle {
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(30);
@@ -22,13 +25,23 @@ public abstract class ChunkedSweep extends SubscriptionLifecycle {
     private final Duration interval;
     private final int chunk;
     private final String rowsField;
+    private final Counter rows;
+    private final Counter failures;
 
-    /** @param rowsField the log field that counts the rows of a sweep, e.g. {@code expired} */
-    protected ChunkedSweep(boolean enabled, Duration interval, int chunk, String rowsField) {
+    /**
+     * @param name      the sweep's metric tag, e.g. {@code signature-expiry}
+     * @param rowsField the log field that counts the rows of a sweep, e.g. {@code expired}
+     */
+    protected ChunkedSweep(boolean enabled, Duration interval, int chunk, String name, String rowsField,
+                           MeterRegistry registry) {
         this.enabled = enabled;
         this.interval = interval;
         this.chunk = chunk;
         this.rowsField = rowsField;
+        this.rows = Counter.builder("vodflow.sweep.rows").description("Rows a periodic clean-up changed or deleted")
+                .tag("sweep", name).register(registry);
+        this.failures = Counter.builder("vodflow.sweep.failures").description("Sweeps that failed (retried next interval)")
+                .tag("sweep", name).register(registry);
     }
 
     /** One statement over at most {@code limit} rows; emits how many rows it changed. */
@@ -40,7 +53,7 @@ public abstract class ChunkedSweep extends SubscriptionLifecycle {
     }
 
     private Mono<Long> timedChunk() {
-        return chunk(chunk).timeout(STATEMENT_TIMEOUT);
+        return chunk(chunk).timeout(STATEMENT_TIMEOUT).doOnNext(rows::increment);
     }
 
     @Override
@@ -51,6 +64,7 @@ public abstract class ChunkedSweep extends SubscriptionLifecycle {
         return Flux.interval(interval, interval)
                 .onBackpressureDrop()
                 .concatMap(tick -> sweepOnce().onErrorResume(e -> {
+                    failures.increment();
                     log.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("sweep failed; retrying next interval");
                     return Mono.just(0L);
                 }), 0)

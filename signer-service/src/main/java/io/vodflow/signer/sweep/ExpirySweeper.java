@@ -1,5 +1,6 @@
 package io.vodflow.signer.sweep;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vodflow.kit.sweep.ChunkedSweep;
 import io.vodflow.signer.config.SignerProperties;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,8 +21,9 @@ public class ExpirySweeper extends ChunkedSweep {
 
     private final DatabaseClient db;
 
-    public ExpirySweeper(DatabaseClient db, SignerProperties props) {
-        super(props.sweeper().enabled(), props.sweeper().interval(), props.sweeper().chunk(), "expired");
+    public ExpirySweeper(DatabaseClient db, SignerProperties props, MeterRegistry registry) {
+        super(props.sweeper().enabled(), props.sweeper().interval(), props.sweeper().chunk(), "signature-expiry", "expired",
+                registry);
         this.db = db;
     }
 

@@ -1,5 +1,6 @@
 package io.vodflow.signer.sweep;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vodflow.kit.sweep.ChunkedSweep;
 import io.vodflow.signer.config.SignerProperties;
 import io.vodflow.signer.issue.SignatureIds;
@@ -29,9 +30,9 @@ public class RetiredSignaturePruner extends ChunkedSweep {
     private final Clock clock;
     private final Duration retention;
 
-    public RetiredSignaturePruner(DatabaseClient db, SignerProperties props, Clock clock) {
+    public RetiredSignaturePruner(DatabaseClient db, SignerProperties props, Clock clock, MeterRegistry registry) {
         super(props.sweeper().enabled() && props.sweeper().retains(), props.sweeper().interval(), props.sweeper().chunk(),
-                "deleted");
+                "signature-retention", "deleted", registry);
         this.db = db;
         this.clock = clock;
         this.retention = props.sweeper().retention();

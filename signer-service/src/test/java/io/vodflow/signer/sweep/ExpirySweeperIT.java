@@ -19,6 +19,9 @@ class ExpirySweeperIT extends SignerITSupport {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(row(shortLived)).containsEntry("state", "EXPIRED"));
         assertThat(row(shortLived).get("expired_at")).isNotNull();
         assertThat(row(live)).containsEntry("state", "ISSUED");
+        // only exported here: the sweepers of the other test contexts on this database may have marked the rows
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(metrics -> assertThat(metrics).containsPattern("vodflow_sweep_rows_total\\{[^}]*sweep=\"signature-expiry\""));
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.springframework.test.context.TestPropertySource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,5 +60,12 @@ class RetiredSignaturePrunerIT extends SignerITSupport {
         assertThat(exists(randomYoung)).isTrue();
         assertThat(row(live)).containsEntry("state", "ISSUED");
         client.get().uri(PATH + "/" + old).headers(h -> h.setBearerAuth(tokenFor(user))).exchange().expectStatus().isNotFound();
+        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Matcher deleted = Pattern.compile("vodflow_sweep_rows_total\\{[^}]*sweep=\"signature-retention\"[^}]*\\} ([0-9.]+)")
+                .matcher(metrics);
+        assertThat(deleted.find()).as("the retention sweep's row counter").isTrue();
+        assertThat(Double.parseDouble(deleted.group(1))).isGreaterThanOrEqualTo(3);
+        assertThat(metrics).containsPattern("vodflow_sweep_failures_total\\{[^}]*sweep=\"signature-retention\"");
     }
 }
