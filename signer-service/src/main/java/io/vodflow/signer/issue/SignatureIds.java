@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 public class SignatureIds {
     private static final int COUNTER_BITS = 12;
+    private static final long VARIANT = Long.MIN_VALUE; // the RFC 9562 variant bits 10 atop the random ones
     private final SecureRandom random = new SecureRandom();
     // (millisecond << 12 | counter) of the last id: the next is above it even if the clock stalls or steps back
     private final AtomicLong last = new AtomicLong();
@@ -24,13 +25,16 @@ public class SignatureIds {
     public UUID next(Instant now) {
         long floor = now.toEpochMilli() << COUNTER_BITS;
         long stamp = last.accumulateAndGet(floor, (prev, min) -> Math.max(prev + 1, min));
-        long high = (stamp >>> COUNTER_BITS) << 16 | 0x7000L | (stamp & 0xFFFL);
-        long low = random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | Long.MIN_VALUE;
-        return new UUID(high, low);
+        return new UUID(high(stamp), random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | VARIANT);
     }
 
     /** The lowest id this class can give a signature issued at {@code at} or later. */
     public static UUID floor(Instant at) {
-        return new UUID(at.toEpochMilli() << 16 | 0x7000L, Long.MIN_VALUE);
+        return new UUID(high(at.toEpochMilli() << COUNTER_BITS), VARIANT);
+    }
+
+    /** The upper 64 bits for a (millisecond, counter) stamp: 48-bit millisecond, version 7, 12-bit counter. */
+    private static long high(long stamp) {
+        return (stamp >>> COUNTER_BITS) << 16 | 0x7000L | (stamp & 0xFFFL);
     }
 }

@@ -3,7 +3,6 @@ package io.vodflow.signer.record;
 import io.vodflow.kit.page.ListPage;
 import io.vodflow.kit.page.PageCursor;
 import io.vodflow.kit.page.PageRequest;
-import io.vodflow.kit.problem.BadPageProblem;
 import io.vodflow.kit.security.CurrentUser;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -33,10 +32,9 @@ public class SignatureRecords {
         return find(caller, id).map(row -> row.asOf(clock.instant()));
     }
 
-    /** One page of {@code userId}'s rows, newest first, states as of now; a cursor keyed by anything but an id is a 400. */
+    /** One page of {@code userId}'s rows, newest first, states as of now. */
     public Mono<ListPage<SignatureRecord>> page(String userId, SignatureState state, PageRequest request) {
-        UUID afterId = request.after() == null ? null : request.after().uuidKey().orElseThrow(BadPageProblem::badCursor);
-        return repository.page(userId, state, request, afterId).map(row -> row.asOf(clock.instant()))
+        return repository.page(userId, state, request).map(row -> row.asOf(clock.instant()))
                 .collectList().map(rows -> ListPage.of(rows, request, SignatureRecords::position));
     }
 

@@ -2,6 +2,7 @@ package io.vodflow.signer.record;
 
 import io.r2dbc.spi.Readable;
 import io.vodflow.kit.page.PageRequest;
+import io.vodflow.kit.problem.BadPageProblem;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -74,14 +75,15 @@ public class SignatureRepository {
 
     /**
      * The rows of one page of the user, newest first (one extra: see {@link PageRequest#fetchLimit()}), after the
-     * request's cursor if it has one (its key is then a signature id); {@code state} null = any.
+     * request's cursor if it has one; {@code state} null = any. A cursor keyed by anything but a signature id is a
+     * {@link BadPageProblem} (400).
      */
-    public Flux<SignatureRecord> page(String userId, SignatureState state, PageRequest request, UUID afterId) {
+    public Flux<SignatureRecord> page(String userId, SignatureState state, PageRequest request) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(PAGE).bind(0, userId);
         spec = state == null ? spec.bindNull(1, String.class) : spec.bind(1, state.name());
         spec = spec.bind(2, request.fetchLimit()).bind(3, request.offset());
         spec = request.after() == null ? spec.bindNull(4, Instant.class).bindNull(5, UUID.class)
-                : spec.bind(4, request.after().at()).bind(5, afterId);
+                : spec.bind(4, request.after().at()).bind(5, request.after().uuidKey().orElseThrow(BadPageProblem::badCursor));
         return spec.map(SignatureRepository::toRecord).all().timeout(TIMEOUT).onErrorMap(SignatureRepository::unavailable);
     }
 
