@@ -20,6 +20,7 @@ import io.vodflow.ingress.observe.IngressHealthIndicator;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
 import io.vodflow.ingress.publish.ProducerSettings;
+import io.vodflow.ingress.publish.PublisherStartupGate;
 import io.vodflow.ingress.publish.ReactorKafkaCallbackPublisher;
 import io.vodflow.kit.kafka.KafkaConnectionProperties;
 import io.vodflow.kit.kafka.TopicProvisioner;
@@ -63,6 +64,12 @@ class IngressConfiguration {
         return new ReactorKafkaCallbackPublisher(
                 ProducerSettings.of(kafka.clientProperties(), props.linger(), props.ackDeadline()), VodTopics.CALLBACKS,
                 topics.whenReady());
+    }
+
+    @Bean
+    PublisherStartupGate publisherStartupGate(ReactorKafkaCallbackPublisher publisher, IngressProperties props,
+                                              KafkaAvailability kafka) {
+        return new PublisherStartupGate(publisher.whenReady(), props.startupKafkaWait(), kafka);
     }
 
     @Bean

@@ -33,6 +33,8 @@ public record IngressProperties(
         @DefaultValue("2s") @NotNull Duration fallbackDeadline,
         /** After a missed Kafka deadline, how long new callbacks go straight to the fallback before Kafka is tried again. */
         @DefaultValue("3s") @NotNull Duration kafkaRetryInterval,
+        /** How long a start waits for Kafka before opening the port (then the fallback store answers); 0 = no wait. */
+        @DefaultValue("5s") @NotNull Duration startupKafkaWait,
         /** Most push requests handled at once; more get 429 with Retry-After. */
         @DefaultValue("8192") @Min(1) @Max(1_000_000) int maxInFlight,
         /** Retry-After sent with 429 and 503 answers. */

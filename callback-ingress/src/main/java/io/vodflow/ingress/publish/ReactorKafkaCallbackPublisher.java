@@ -58,6 +58,11 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
                 }, error -> { });
     }
 
+    /** Completes once the topic exists and its metadata is known, so a send no longer waits; never fails. */
+    public Mono<Void> whenReady() {
+        return ready.asMono();
+    }
+
     @Override
     public Mono<Void> publish(CallbackRecord record) {
         Mono<Void> send = sender.send(Mono.fromSupplier(() -> SenderRecord.create(mapper.toProducerRecord(record), (Void) null)))

@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * meanwhile is kept and reaches the topic once it exists.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vodflow.kafka.partitions=3", "vodflow.ingress.relay.interval=200ms"})
+        // no start-up wait for Kafka, so that a callback can arrive before the topic exists
+        properties = {"vodflow.kafka.partitions=3", "vodflow.ingress.relay.interval=200ms", "vodflow.ingress.startup-kafka-wait=0s"})
 @DirtiesContext // its broker goes away after the class
 class TopicAutoCreationIT {
     static final KafkaBroker BROKER = VodflowInfra.get().newAutoCreatingKafkaBroker();
