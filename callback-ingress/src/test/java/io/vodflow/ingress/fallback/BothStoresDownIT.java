@@ -57,5 +57,10 @@ class BothStoresDownIT {
                 .jsonPath("$.components.ingress.status").isEqualTo("DOWN")
                 .jsonPath("$.components.ingress.details.kafka").isEqualTo("BYPASSED")
                 .jsonPath("$.components.ingress.details.fallbackStore").isEqualTo("UNREACHABLE"));
+        // out of a load balancer's rotation, so VOD's callbacks go to an instance that can keep them
+        client.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectBody().jsonPath("$.status").isEqualTo("DOWN");
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     }
 }

@@ -64,6 +64,9 @@ class StartWithoutKafkaIT {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.body()).contains("\"kafka\":\"BYPASSED\"");
+        // the fallback store takes the callbacks: still ready for traffic
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < KEPT; i++) {
