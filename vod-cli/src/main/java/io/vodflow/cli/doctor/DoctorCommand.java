@@ -44,11 +44,23 @@ public final class DoctorCommand implements Callable<Integer> {
     String signerUrl;
 
     @Option(names = "--ingress-url", defaultValue = "http://127.0.0.1:8082",
-            description = "The ingress's management URL (not necessarily the public one). Default ${DEFAULT-VALUE}.")
+            description = "The ingress's internal URL (not necessarily the public one). Default ${DEFAULT-VALUE}.")
     String ingressUrl;
 
     @Option(names = "--processor-url", defaultValue = "http://127.0.0.1:8083", description = "Default ${DEFAULT-VALUE}.")
     String processorUrl;
+
+    @Option(names = "--signer-management-url", paramLabel = "URL",
+            description = "Where the signer's /actuator answers when it runs on MANAGEMENT_SERVER_PORT. Default --signer-url.")
+    String signerManagementUrl;
+
+    @Option(names = "--ingress-management-url", paramLabel = "URL",
+            description = "Where the ingress's /actuator answers when it runs on MANAGEMENT_SERVER_PORT. Default --ingress-url.")
+    String ingressManagementUrl;
+
+    @Option(names = "--processor-management-url", paramLabel = "URL",
+            description = "Where the processor's /actuator answers when it runs on MANAGEMENT_SERVER_PORT. Default --processor-url.")
+    String processorManagementUrl;
 
     @Option(names = "--kafka-bootstrap", description = "Kafka bootstrap servers (env VODFLOW_KAFKA_BOOTSTRAP; default 127.0.0.1:9092).")
     String kafkaBootstrap;
@@ -112,9 +124,11 @@ public final class DoctorCommand implements Callable<Integer> {
         String key = Setting.pick(signKey, root, "VODFLOW_CALLBACK_SIGN_KEY", null);
         String keySource = signKey != null ? "--sign-key" : "VODFLOW_CALLBACK_SIGN_KEY";
         List<Check> checks = new ArrayList<>();
-        checks.add(new ServiceHealthCheck("signer-service", "--signer-url", signerUrl, http));
-        checks.add(new ServiceHealthCheck("callback-ingress", "--ingress-url", ingressUrl, http));
-        checks.add(new ServiceHealthCheck("event-processor", "--processor-url", processorUrl, http));
+        String ingressActuator = ingressManagementUrl != null ? ingressManagementUrl : ingressUrl;
+        checks.add(new ServiceHealthCheck("signer-service", "--signer", signerManagementUrl != null ? signerManagementUrl : signerUrl, http));
+        checks.add(new ServiceHealthCheck("callback-ingress", "--ingress", ingressActuator, http));
+        checks.add(new ServiceHealthCheck("event-processor", "--processor",
+                processorManagementUrl != null ? processorManagementUrl : processorUrl, http));
         checks.add(new KafkaTopicsCheck(Setting.pick(kafkaBootstrap, root, "VODFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                 partitions != null ? partitions : Integer.parseInt(Setting.pick(null, root, "VODFLOW_KAFKA_PARTITIONS", "6")),
                 root.kafkaClientProperties(), timeout));
@@ -124,7 +138,7 @@ public final class DoctorCommand implements Callable<Integer> {
         checks.add(new VodKeyPairCheck(api, subAppId, connection.secretId(), connection.secretKey(), signerUrl,
                 Setting.pick(jwt, root, "VODFLOW_DOCTOR_JWT", null), http));
         checks.add(new EventConfigCheck(api, subAppId, new DesiredEventConfig(mode, callbackUrl, key)));
-        checks.add(new SignKeyCheck(key, keySource, ingressSignKey, ingressUrl, http));
+        checks.add(new SignKeyCheck(key, keySource, ingressSignKey, ingressActuator, http));
         checks.add(new ClockSkewCheck(new ServerClockProbe(connection, Clock.systemUTC()), maxSkew));
         return checks;
     }

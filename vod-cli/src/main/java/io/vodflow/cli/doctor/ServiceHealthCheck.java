@@ -10,14 +10,17 @@ import java.util.Map;
 final class ServiceHealthCheck implements Check {
 
     private final String service;
-    private final String option;
+    private final String optionPrefix;
     private final String baseUrl;
     private final HttpJson http;
 
-    /** @param option the command-line option that sets this service's URL, e.g. {@code --signer-url} */
-    ServiceHealthCheck(String service, String option, String baseUrl, HttpJson http) {
+    /**
+     * @param optionPrefix the prefix of the command-line options that set this service's URLs, e.g. {@code --signer}
+     *                     for {@code --signer-url} and {@code --signer-management-url}
+     */
+    ServiceHealthCheck(String service, String optionPrefix, String baseUrl, HttpJson http) {
         this.service = service;
-        this.option = option;
+        this.optionPrefix = optionPrefix;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.http = http;
     }
@@ -38,7 +41,8 @@ final class ServiceHealthCheck implements Check {
             return CheckResult.fail(url + " interrupted", "run doctor again");
         } catch (Exception e) {
             return CheckResult.fail(url + " unreachable (" + HttpJson.reason(e) + ")", "start " + service
-                    + " (java -jar " + service + "/target/" + service + "-*.jar) or pass its URL with " + option);
+                    + " (java -jar " + service + "/target/" + service + "-*.jar) or pass its URL with " + optionPrefix + "-url"
+                    + " (" + optionPrefix + "-management-url if its actuator has a port of its own)");
         }
         String status = answer.body().path("status").asText("");
         if (answer.status() == 200 && "UP".equals(status)) {
@@ -46,8 +50,8 @@ final class ServiceHealthCheck implements Check {
         }
         if (answer.status() == 404) {
             return CheckResult.fail(url + " answers 404", "the service runs its actuator on another port"
-                    + " (MANAGEMENT_SERVER_PORT); run doctor where it can reach that port's /actuator/health, or check "
-                    + option + " names this service");
+                    + " (MANAGEMENT_SERVER_PORT): pass that port's URL with " + optionPrefix + "-management-url, or check "
+                    + optionPrefix + "-url names this service");
         }
         List<String> down = new ArrayList<>();
         for (Map.Entry<String, JsonNode> c : answer.body().path("components").properties()) {

@@ -118,7 +118,31 @@ class DoctorCommandTest {
 
         CliRun run = doctor(vod.env());
 
-        assertThat(run.line("FAIL", "health:callback-ingress")).contains("answers 404").contains("MANAGEMENT_SERVER_PORT");
+        assertThat(run.line("FAIL", "health:callback-ingress")).contains("answers 404").contains("MANAGEMENT_SERVER_PORT")
+                .contains("--ingress-management-url");
+    }
+
+    @Test
+    void actuatorsOnPortsOfTheirOwnAreReadThere() {
+        vod.eventConfigs().set(0, new EventConfig("PUSH", URL, "ON", "ON", "OFF", SIGN_KEY));
+        for (LocalHttpServer service : List.of(signer, ingress, processor)) {
+            service.answer("/actuator/health", 404, "{\"status\":404,\"title\":\"Not found\"}");
+        }
+        signer.answer("/v1/upload-signatures", 201, "{\"signature\":\"" + signature(SECRET_ID, SECRET_KEY) + "\"}");
+        LocalHttpServer signerManagement = closeLater(LocalHttpServer.healthy());
+        LocalHttpServer processorManagement = closeLater(LocalHttpServer.healthy());
+        LocalHttpServer ingressManagement = closeLater(new LocalHttpServer().answer("/actuator/health", 200,
+                "{\"status\":\"UP\",\"components\":{\"ingress\":{\"status\":\"UP\",\"details\":{\"signKeyConfigured\":false}}}}"));
+
+        CliRun run = doctor(vod.env(), "--jwt", "a.b.c", "--signer-management-url", signerManagement.url(),
+                "--ingress-management-url", ingressManagement.url(), "--processor-management-url", processorManagement.url());
+
+        assertThat(run.line("PASS", "health:signer-service")).contains(signerManagement.url());
+        assertThat(run.line("PASS", "health:callback-ingress")).contains(ingressManagement.url());
+        assertThat(run.line("PASS", "health:event-processor")).contains(processorManagement.url());
+        // the signature is still issued on the service port, and the ingress's key state read on its management port
+        assertThat(run.line("PASS", "vod-key-pair")).contains("signer's signature verifies");
+        assertThat(run.line("FAIL", "sign-key")).contains("the ingress reports no SignKey");
     }
 
     @Test
