@@ -2,11 +2,13 @@ package io.vodflow.processor.it;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vodflow.contract.kafka.VodTopics;
+import io.vodflow.processor.admin.DeadLetterReplayLock;
 import io.vodflow.processor.kafka.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -69,6 +71,24 @@ class FailureHandlingIT extends ProcessorItSupport {
                 .expectStatus().isOk();
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetter(marker, "2") != null);
         assertThat(readTopic(VodTopics.CALLBACKS_DLT).stream().filter(r -> text(r).equals(marker)).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aReplayRunningOnAnotherInstanceRefusesThisOne() throws Exception {
+        try (Connection otherInstance = DB.connect()) {
+            otherInstance.setAutoCommit(false);
+            try (Statement st = otherInstance.createStatement()) {
+                // what a replaying instance holds for the length of its replay
+                st.execute("SELECT pg_advisory_xact_lock(" + DeadLetterReplayLock.KEY + ")");
+            }
+            http.post().uri("/v1/admin/dlt/replay?max=1").headers(h -> h.setBearerAuth(token("ops", "admin"))).exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.title").isEqualTo("Replay running");
+            otherInstance.rollback();
+        }
+        http.post().uri("/v1/admin/dlt/replay?max=1").headers(h -> h.setBearerAuth(token("ops", "admin"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.replayed").isNumber();
     }
 
     @Test
