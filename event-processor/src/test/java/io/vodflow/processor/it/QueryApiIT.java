@@ -185,7 +185,7 @@ class QueryApiIT extends ProcessorItSupport {
         assertThat(docs.codes("/v1/users/me/media", "get")).containsExactly("200", "400", "401", "503");
         assertThat(docs.codes("/v1/users/{userId}/media", "get")).containsExactly("200", "400", "401", "403", "503");
         assertThat(docs.codes("/v1/users/me/events", "get")).containsExactly("200", "400", "401");
-        assertThat(docs.codes("/v1/admin/dlt/replay", "post")).containsExactly("200", "400", "401", "403", "409");
+        assertThat(docs.codes("/v1/admin/dlt/replay", "post")).containsExactly("200", "400", "401", "403", "409", "503");
 
         Ids ids = Ids.fresh();
         send(ids.fileId(), fixture("v3-procedure-finish.json", ids, null));
