@@ -3,6 +3,7 @@ package io.vodflow.ingress.fallback;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.r2dbc.postgresql.codec.Json;
 import io.vodflow.ingress.publish.CallbackRecord;
+import io.vodflow.kit.db.TransactionLock;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -12,9 +13,6 @@ import java.util.List;
 
 /** SQL over {@code callback_fallback} (migration V3): callbacks Kafka could not take in time. */
 public class FallbackRepository {
-    /** Advisory lock key that lets one relay at a time re-publish, so arrival order holds across instances. */
-    static final long RELAY_LOCK = 0x766f64666c6f7733L;
-
     private static final String INSERT = """
             INSERT INTO callback_fallback (record_key, value, headers, received_at)
             VALUES (:key, :value, :headers, :receivedAt)
@@ -25,7 +23,6 @@ public class FallbackRepository {
             """;
     private static final String DELETE = "DELETE FROM callback_fallback WHERE id = ANY(:ids)";
     private static final String COUNT_ATTEMPT = "UPDATE callback_fallback SET attempts = attempts + 1 WHERE id = ANY(:ids)";
-    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(:lock) AS locked";
     private static final String COUNT = "SELECT count(*) AS backlog FROM callback_fallback";
 
     private final DatabaseClient db;
@@ -46,9 +43,9 @@ public class FallbackRepository {
         return spec.then();
     }
 
-    /** Takes the relay lock for the current transaction; false when another relay holds it. */
+    /** Takes the relay lock for the current transaction (one relay at a time, so arrival order holds across instances). */
     Mono<Boolean> tryRelayLock() {
-        return db.sql(TRY_LOCK).bind("lock", RELAY_LOCK).map(row -> row.get("locked", Boolean.class)).one();
+        return TransactionLock.FALLBACK_RELAY.tryTake(db);
     }
 
     /** The oldest stored callbacks, in arrival order (call inside the relay transaction). */

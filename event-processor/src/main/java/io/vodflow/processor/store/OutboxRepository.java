@@ -1,5 +1,6 @@
 package io.vodflow.processor.store;
 
+import io.vodflow.kit.db.TransactionLock;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -19,9 +20,6 @@ public class OutboxRepository {
             SELECT seq, event_id, event_type, file_id, payload::text AS payload
             FROM outbox_event ORDER BY seq LIMIT $1
             """;
-    // one relay at a time across instances (transaction-scoped advisory lock): events leave in seq order, so the
-    // events of one FileId reach their partition in the order they were committed
-    private static final String LEAD = "SELECT pg_try_advisory_xact_lock(72602310) AS leader";
     private static final String DELETE = "DELETE FROM outbox_event WHERE seq = ANY($1::int8[])";
     private final DatabaseClient db;
 
@@ -45,9 +43,12 @@ public class OutboxRepository {
                 .text(Entry::userId).text(Entry::payload);
     }
 
-    /** True when this transaction may relay (no other instance is relaying right now). */
+    /**
+     * True when this transaction may relay (no other instance is relaying right now): events leave in seq order, so
+     * the events of one FileId reach their partition in the order they were committed.
+     */
     public Mono<Boolean> tryLead() {
-        return db.sql(LEAD).map(row -> Boolean.TRUE.equals(row.get("leader", Boolean.class))).one();
+        return TransactionLock.OUTBOX_RELAY.tryTake(db);
     }
 
     /** Reads up to {@code limit} oldest entries; call only in a transaction that {@link #tryLead() leads}. */

@@ -2,7 +2,7 @@ package io.vodflow.processor.it;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vodflow.contract.kafka.VodTopics;
-import io.vodflow.processor.admin.DeadLetterReplayLock;
+import io.vodflow.kit.db.TransactionLock;
 import io.vodflow.processor.kafka.DeadLetterHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -79,7 +79,7 @@ class FailureHandlingIT extends ProcessorItSupport {
             otherInstance.setAutoCommit(false);
             try (Statement st = otherInstance.createStatement()) {
                 // what a replaying instance holds for the length of its replay
-                st.execute("SELECT pg_advisory_xact_lock(" + DeadLetterReplayLock.KEY + ")");
+                st.execute("SELECT pg_advisory_xact_lock(" + TransactionLock.DEAD_LETTER_REPLAY.key() + ")");
             }
             http.post().uri("/v1/admin/dlt/replay?max=1").headers(h -> h.setBearerAuth(token("ops", "admin"))).exchange()
                     .expectStatus().isEqualTo(409)
