@@ -37,7 +37,7 @@ public final class PublisherStartupGate implements SmartLifecycle {
             return;
         }
         long started = System.nanoTime();
-        boolean ready = publisherReady.then(Mono.just(true)).timeout(maxWait, Mono.just(false)).blockOptional().orElse(false);
+        boolean ready = publisherReady.thenReturn(true).timeout(maxWait, Mono.just(false)).blockOptional().orElse(false);
         long waitedMs = (System.nanoTime() - started) / 1_000_000;
         if (ready) {
             log.atInfo().addKeyValue("waitedMs", waitedMs).log("kafka publisher ready; opening the callback port");

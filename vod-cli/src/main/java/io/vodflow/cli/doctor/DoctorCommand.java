@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -124,11 +125,11 @@ public final class DoctorCommand implements Callable<Integer> {
         String key = Setting.pick(signKey, root, "VODFLOW_CALLBACK_SIGN_KEY", null);
         String keySource = signKey != null ? "--sign-key" : "VODFLOW_CALLBACK_SIGN_KEY";
         List<Check> checks = new ArrayList<>();
-        String ingressActuator = ingressManagementUrl != null ? ingressManagementUrl : ingressUrl;
-        checks.add(new ServiceHealthCheck("signer-service", "--signer", signerManagementUrl != null ? signerManagementUrl : signerUrl, http));
+        String ingressActuator = Objects.requireNonNullElse(ingressManagementUrl, ingressUrl);
+        checks.add(new ServiceHealthCheck("signer-service", "--signer", Objects.requireNonNullElse(signerManagementUrl, signerUrl), http));
         checks.add(new ServiceHealthCheck("callback-ingress", "--ingress", ingressActuator, http));
         checks.add(new ServiceHealthCheck("event-processor", "--processor",
-                processorManagementUrl != null ? processorManagementUrl : processorUrl, http));
+                Objects.requireNonNullElse(processorManagementUrl, processorUrl), http));
         checks.add(new KafkaTopicsCheck(Setting.pick(kafkaBootstrap, root, "VODFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
                 partitions != null ? partitions : Integer.parseInt(Setting.pick(null, root, "VODFLOW_KAFKA_PARTITIONS", "6")),
                 root.kafkaClientProperties(), timeout));
