@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Splits a PullEvents answer into events, and writes the ConfirmEvents request. Each event's body is the
  * EventSet item without {@code EventHandle}, written compactly: the shape VOD pushes (EventContent without
- * EventHandle), so the processor sees one format whatever the mode, and redeliveries (new handle, same event)
- * give identical bytes. Decimals are kept exactly as sent.
+ * EventHandle and without the members PullEvents sets to null, which push bodies leave out), so the processor sees
+ * one format whatever the mode, and redeliveries (new handle, same event) give identical bytes. Decimals are kept
+ * exactly as sent.
  */
 public final class PullEventsCodec {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -34,6 +35,7 @@ public final class PullEventsCodec {
         for (JsonNode item : response.path("EventSet")) {
             if (item instanceof ObjectNode event && event.path("EventHandle").isTextual()) {
                 String handle = event.remove("EventHandle").asText();
+                withoutNullMembers(event);
                 events.add(new PulledEvent(handle, write(event)));
             }
         }
@@ -73,6 +75,14 @@ public final class PullEventsCodec {
         } catch (JsonProcessingException e) {
             throw new VodApiException("InvalidResponse", "VOD's answer is not JSON", e);
         }
+    }
+
+    /** Removes members whose value is null from every object in the tree (array elements stay where they are). */
+    private static void withoutNullMembers(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(member -> member.getValue().isNull());
+        }
+        node.forEach(PullEventsCodec::withoutNullMembers);
     }
 
     private static byte[] write(ObjectNode event) {

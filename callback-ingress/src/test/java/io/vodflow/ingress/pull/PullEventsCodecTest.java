@@ -39,6 +39,14 @@ class PullEventsCodecTest {
     }
 
     @Test
+    void membersSetToNullAreLeftOutAtEveryLevelAsPushBodiesDo() {
+        List<PulledEvent> events = codec.events("{\"Response\":{\"EventSet\":[{\"EventHandle\":\"h\",\"EventType\":\"X\","
+                + "\"FileDeleteEvent\":null,\"E\":{\"A\":1,\"WatermarkSet\":null,\"L\":[{\"B\":null,\"C\":2},null]}}]}}");
+        assertThat(new String(events.get(0).body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"EventType\":\"X\",\"E\":{\"A\":1,\"L\":[{\"C\":2},null]}}");
+    }
+
+    @Test
     void anErrorAnswerIsAnException() {
         String error = "{\"Response\":{\"Error\":{\"Code\":\"AuthFailure.SignatureFailure\",\"Message\":\"bad\"},\"RequestId\":\"r\"}}";
         assertThatThrownBy(() -> codec.events(error)).isInstanceOfSatisfying(VodApiException.class,

@@ -19,8 +19,10 @@ import java.util.Set;
 
 /**
  * SHA-256 over a canonical form of an event: compact JSON with object keys sorted (by UTF-16 code unit,
- * recursively) and the delivery-specific top-level keys {@code EventHandle}, {@code Sign} and {@code T} (any letter
- * case) left out, so a PULL redelivery or a re-signed PUSH retry of the same event hashes the same.
+ * recursively), members whose value is null left out at every level, and the delivery-specific top-level keys
+ * {@code EventHandle}, {@code Sign} and {@code T} (any letter case) left out, so a PULL redelivery or a re-signed
+ * PUSH retry of the same event hashes the same. Nulls go because PullEvents answers carry members set to null
+ * ({@code "FileDeleteEvent": null}, {@code "WatermarkSet": null} …) that push bodies leave out.
  */
 final class CanonicalJsonDigest {
 
@@ -96,7 +98,7 @@ final class CanonicalJsonDigest {
         fields.sort(Map.Entry.comparingByKey());
         gen.writeStartObject();
         for (Map.Entry<String, JsonNode> field : fields) {
-            if (topLevel && isDeliveryKey(field.getKey())) {
+            if (field.getValue().isNull() || topLevel && isDeliveryKey(field.getKey())) {
                 continue;
             }
             gen.writeFieldName(field.getKey());

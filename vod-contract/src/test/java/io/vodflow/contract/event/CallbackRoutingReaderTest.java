@@ -118,6 +118,26 @@ class CallbackRoutingReaderTest {
         assertThat(reader.read(JSON.writeValueAsBytes(Fixtures.reversed(JSON.readTree(push)))).dedupeId()).isEqualTo(id);
     }
 
+    /** PullEvents answers set absent members to null ({@code "FileDeleteEvent": null} …); push bodies leave them out. */
+    @Test
+    void nullMembersAtAnyLevelDoNotChangeTheDedupeId() throws Exception {
+        byte[] push = bytes("v3-procedure-finish.json");
+        ObjectNode pulled = (ObjectNode) JSON.readTree(push);
+        pulled.put("EventHandle", "h-1").putNull("FileDeleteEvent").putNull("PullCompleteEvent");
+        ((ObjectNode) pulled.path("ProcedureStateChangeEvent")).putNull("WatermarkSet");
+        ObjectNode nullInArray = (ObjectNode) JSON.readTree(push);
+        nullInArray.putArray("Extra").addNull();
+        ObjectNode emptyInsteadOfNull = (ObjectNode) JSON.readTree(push);
+        emptyInsteadOfNull.putObject("FileDeleteEvent");
+
+        String id = reader.read(push).dedupeId();
+
+        assertThat(reader.read(JSON.writeValueAsBytes(pulled)).dedupeId()).isEqualTo(id);
+        // only members go: a null element keeps its place in an array, and an empty object is not a null
+        assertThat(reader.read(JSON.writeValueAsBytes(nullInArray)).dedupeId()).isNotEqualTo(id);
+        assertThat(reader.read(JSON.writeValueAsBytes(emptyInsteadOfNull)).dedupeId()).isNotEqualTo(id);
+    }
+
     @Test
     void dedupeIdDiffersForDifferentEvents() throws Exception {
         ObjectNode progressed = (ObjectNode) JSON.readTree(bytes("v3-procedure-change-processing.json"));
