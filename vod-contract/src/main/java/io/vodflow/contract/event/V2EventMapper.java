@@ -2,7 +2,9 @@ package io.vodflow.contract.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import static io.vodflow.contract.event.LenientFields.integer;
 import static io.vodflow.contract.event.LenientFields.object;
@@ -38,15 +40,23 @@ final class V2EventMapper {
                 text(d, "sessionId"), text(d, "operator"), text(d, "operationType"));
     }
 
-    /** {@code fileId} (a string or an array), else {@code fileIds}, else {@code fileIdSet}. */
+    /**
+     * The documented {@code data.fileInfo[].fileId} (contract 3.6's source, intl 266/33962), and the shapes seen in
+     * other samples: {@code fileId} (a string or an array), {@code fileIds}, {@code fileIdSet}. A non-zero
+     * {@code data.status} is a deletion that failed: nothing was deleted.
+     */
     static FileDeleted fileDeleted(JsonNode d) {
-        for (String name : new String[] {"fileId", "fileIds", "fileIdSet"}) {
-            List<String> ids = texts(d, name);
-            if (!ids.isEmpty()) {
-                return new FileDeleted(WireFormat.V2, ids);
-            }
+        Integer status = integer(d, "status");
+        if (status != null && status != 0) {
+            return new FileDeleted(WireFormat.V2, List.of());
         }
-        return new FileDeleted(WireFormat.V2, List.of());
+        Set<String> ids = new LinkedHashSet<>();
+        objects(d, "fileInfo").forEach(info -> ids.addAll(texts(info, "fileId")));
+        for (String name : new String[] {"fileId", "fileIds", "fileIdSet"}) {
+            ids.addAll(texts(d, name));
+        }
+        ids.remove("");
+        return new FileDeleted(WireFormat.V2, List.copyOf(ids));
     }
 
     private static String firstPresent(String... candidates) {

@@ -51,6 +51,17 @@ class CallbackRoutingReaderTest {
         assertThat(reader.read(utf8("{\"EventType\":\"X\"}")).routingKey()).isNull();
     }
 
+    /** The deleted files' ids sit in a list of objects: v2's documented {@code fileInfo}, v3's result info. */
+    @Test
+    void deletionsRouteByTheFileIdOfTheirResultList() {
+        assertThat(reader.read(utf8("""
+                {"version":"4.0","eventType":"FileDeleted","data":{"status":0,"message":"","fileInfo":[{"fileId":"24961954183381008"}]}}"""))
+                .routingKey()).isEqualTo("24961954183381008");
+        assertThat(reader.read(utf8("""
+                {"EventType":"FileDeleted","FileDeleteEvent":{"FileDeleteResultInfo":[{"DeleteParts":[]},{"FileId":"9"}]}}"""))
+                .routingKey()).isEqualTo("9");
+    }
+
     @Test
     void pullEventSetMembersRouteAndDedupeLikeTheirPushBodies() {
         List<byte[]> members = Fixtures.pullEventSetMembers();

@@ -108,6 +108,22 @@ class LenientEventTest {
                 .isEqualTo(new FileDeleted(WireFormat.V2, List.of("3")));
     }
 
+    /** The shape of the legacy-format doc (intl 266/33962): ids in {@code data.fileInfo[]}, a status of 0 for success. */
+    @Test
+    void v2FileDeletedReadsTheDocumentedFileInfoList() {
+        assertThat(parser.parse(utf8("""
+                {"version":"4.0","eventType":"FileDeleted","data":{"status":0,"message":"","fileInfo":[
+                  {"fileId":"24961954183381008"},{"fileId":"24961954183381009"},{"fileId":""},{},7]}}""")))
+                .isEqualTo(new FileDeleted(WireFormat.V2, List.of("24961954183381008", "24961954183381009")));
+    }
+
+    @Test
+    void v2FileDeletedThatFailedDeletesNothing() {
+        assertThat(parser.parse(utf8("""
+                {"version":"4.0","eventType":"FileDeleted","data":{"status":10008,"message":"file not found","fileInfo":[{"fileId":"1"}]}}""")))
+                .isEqualTo(new FileDeleted(WireFormat.V2, List.of()));
+    }
+
     @Test
     void v3FileDeletedFallsBackToTheResultInfo() {
         assertThat(parser.parse(utf8("""
