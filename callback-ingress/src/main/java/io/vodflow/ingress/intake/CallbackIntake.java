@@ -12,7 +12,8 @@ import java.time.Duration;
 
 /**
  * Makes one callback durable: Kafka within the ack deadline, else the Postgres fallback within its own
- * deadline, else an error (the caller answers 503). Both deadlines together stay inside VOD's 5 s window.
+ * deadline, else an error (the caller answers 503). While the Kafka breaker is open the order is the other way
+ * round. Both deadlines together stay inside VOD's 5 s window.
  */
 public final class CallbackIntake {
     private static final Logger log = LoggerFactory.getLogger(CallbackIntake.class);
@@ -42,23 +43,38 @@ public final class CallbackIntake {
      */
     public Mono<Durability> accept(CallbackRecord record, Duration spent) {
         if (kafka.bypassed()) {
-            return toFallback(record);
+            return bypassingKafka(record, spent);
         }
-        Duration kafkaWait = kafkaWait(spent);
+        return toKafka(record, kafkaWait(spent)).onErrorResume(e -> {
+            kafka.markDown();
+            log.atWarn().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("kafka did not ack in time; keeping callback in the fallback store");
+            return toFallback(record);
+        });
+    }
+
+    /**
+     * While the breaker is open the fallback store comes first; if it refuses, Kafka still gets the rest of the ack
+     * deadline: one slow ack must not turn every callback of the retry interval into a 503 (which VOD does not retry)
+     * while the database is down and Kafka has recovered.
+     */
+    private Mono<Durability> bypassingKafka(CallbackRecord record, Duration spent) {
+        long start = System.nanoTime();
+        return toFallback(record).onErrorResume(FallbackUnavailableException.class, refused ->
+                toKafka(record, kafkaWait(spent.plusNanos(System.nanoTime() - start)))
+                        .onErrorMap(e -> refused));
+    }
+
+    private Mono<Durability> toKafka(CallbackRecord record, Duration wait) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             return publisher.publish(record)
-                    .timeout(kafkaWait)
+                    .timeout(wait)
                     .then(Mono.fromSupplier(() -> {
                         metrics.kafkaAck(System.nanoTime() - start);
                         kafka.markUp();
                         return Durability.KAFKA;
                     }));
-        }).onErrorResume(e -> {
-            kafka.markDown();
-            log.atWarn().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
-                    .log("kafka did not ack in time; keeping callback in the fallback store");
-            return toFallback(record);
         });
     }
 
