@@ -82,6 +82,8 @@ class IngressConfiguration {
         FallbackBacklog backlog = new FallbackBacklog(repository, props.relay().backlogRefresh());
         metrics.gauge("vodflow.ingress.fallback.backlog", "Callbacks waiting in the fallback store", backlog,
                 b -> Math.max(0, b.backlog()));
+        metrics.gauge("vodflow.ingress.fallback.parked", "Stored callbacks Kafka refuses (too large...): the operator's to fix",
+                backlog, b -> Math.max(0, b.parked()));
         return backlog;
     }
 

@@ -46,6 +46,16 @@ public record IngressProperties(
         /** Reliable-callback mode (PullEvents/ConfirmEvents). */
         @DefaultValue @Valid @NotNull Pull pull) {
 
+    /** The largest max-body-size: a callback is one Kafka record, and the record adds its key and headers. */
+    public static final DataSize LARGEST_BODY = DataSize.ofKilobytes(1000);
+
+    /** Kafka's default record limit is 1 MiB (producer max.request.size, broker message.max.bytes). */
+    @AssertTrue(message = "max-body-size must be between 1B and 1000KB: a callback becomes one Kafka record, "
+            + "whose default limit is 1 MiB, and a body Kafka refuses could only be parked")
+    public boolean isBodyWithinKafkaRecordLimit() {
+        return maxBodySize == null || (maxBodySize.toBytes() > 0 && maxBodySize.compareTo(LARGEST_BODY) <= 0);
+    }
+
     /** VOD gives up on a push after 5 s, so the two waits together must leave time to answer. */
     @AssertTrue(message = "ack-deadline + fallback-deadline must stay under 4.5 s (VOD's push timeout is 5 s)")
     public boolean isAnsweredWithinVodTimeout() {

@@ -49,6 +49,15 @@ class IngressPropertiesTest {
     }
 
     @Test
+    void aBodyLimitKafkaWouldRefuseIsRefused() {
+        assertThat(VALIDATOR.validate(bind(Map.of("vodflow.ingress.max-body-size", "1000KB")))).isEmpty();
+        for (String size : new String[] {"1MB", "1001KB", "0B"}) {
+            assertThat(VALIDATOR.validate(bind(Map.of("vodflow.ingress.max-body-size", size))))
+                    .as(size).extracting(v -> v.getMessage()).anyMatch(m -> m.contains("1000KB"));
+        }
+    }
+
+    @Test
     void aPreviousSignKeyWithoutANewOneIsRefused() {
         assertThat(VALIDATOR.validate(bind(Map.of("vodflow.ingress.previous-sign-key", "OldKey"))))
                 .extracting(v -> v.getMessage()).anyMatch(m -> m.contains("VODFLOW_CALLBACK_SIGN_KEY"));

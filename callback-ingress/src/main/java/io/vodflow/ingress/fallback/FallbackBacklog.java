@@ -9,11 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts the stored callbacks now and then, for the backlog gauge and health; remembers whether the store answers. */
+/** Counts the stored and parked callbacks now and then, for the gauges and health; remembers whether the store answers. */
 public final class FallbackBacklog extends SubscriptionLifecycle {
     private final FallbackRepository repository;
     private final Duration refresh;
     private final AtomicLong backlog = new AtomicLong(-1);
+    private final AtomicLong parked = new AtomicLong(-1);
     private volatile boolean reachable = true;
     private volatile Instant lastCheck;
 
@@ -25,6 +26,11 @@ public final class FallbackBacklog extends SubscriptionLifecycle {
     /** Stored callbacks at the last count; -1 before the first count. */
     public long backlog() {
         return backlog.get();
+    }
+
+    /** Parked callbacks (Kafka refused them) at the last count; -1 before the first count. */
+    public long parked() {
+        return parked.get();
     }
 
     /** Whether the last count reached the database. */
@@ -41,9 +47,10 @@ public final class FallbackBacklog extends SubscriptionLifecycle {
     protected Disposable subscribe() {
         return Flux.interval(Duration.ZERO, refresh)
                 .onBackpressureDrop()
-                .concatMap(tick -> repository.backlog().timeout(refresh.plusSeconds(5))
+                .concatMap(tick -> repository.counts().timeout(refresh.plusSeconds(5))
                         .doOnNext(n -> {
-                            backlog.set(n);
+                            backlog.set(n.waiting());
+                            parked.set(n.parked());
                             reachable = true;
                         })
                         .onErrorResume(e -> {

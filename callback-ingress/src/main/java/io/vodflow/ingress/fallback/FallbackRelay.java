@@ -4,6 +4,7 @@ import io.vodflow.ingress.IngressProperties;
 import io.vodflow.ingress.intake.KafkaAvailability;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
+import io.vodflow.ingress.publish.RecordsRejectedException;
 import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * acknowledged part is still deleted, so the next pass re-publishes only what Kafka did not take. After a failed
  * pass the next one relays a single callback and each good pass after it four times more, up to the batch size:
  * a broker that is still recovering sees a probe, not hundreds of records whose acks it may write and then lose.
+ * A callback Kafka refuses for what it is ({@link RecordsRejectedException}) is parked in place: retried first on
+ * every pass, it would hold back everything stored after it.
  */
 public final class FallbackRelay extends SubscriptionLifecycle {
     private static final Logger log = LoggerFactory.getLogger(FallbackRelay.class);
@@ -35,9 +38,9 @@ public final class FallbackRelay extends SubscriptionLifecycle {
     private final IngressProperties.Relay props;
     private final AtomicInteger window;
 
-    /** What one pass achieved: the ids now deleted, the ids left behind, and why (null when all went). */
-    private record Pass(List<Long> relayed, List<Long> left, Throwable error) {
-        static final Pass NOTHING = new Pass(List.of(), List.of(), null);
+    /** What one pass achieved: the ids now deleted, those parked, the ids left behind, and why (null when none). */
+    private record Pass(List<Long> relayed, List<Long> parked, String parkReason, List<Long> left, Throwable error) {
+        static final Pass NOTHING = new Pass(List.of(), List.of(), null, List.of(), null);
     }
 
     public FallbackRelay(FallbackRepository repository, CallbackPublisher publisher, TransactionalOperator tx,
@@ -79,8 +82,13 @@ public final class FallbackRelay extends SubscriptionLifecycle {
                 metrics.relayed(p.relayed().size());
                 log.atInfo().addKeyValue("count", p.relayed().size()).log("relayed stored callbacks to kafka");
             }
+            if (!p.parked().isEmpty()) {
+                log.atError().addKeyValue("count", p.parked().size()).addKeyValue("ids", p.parked())
+                        .addKeyValue("reason", p.parkReason())
+                        .log("kafka refuses these stored callbacks themselves; parked in callback_fallback for the operator");
+            }
             if (p.error() == null) {
-                return Mono.just((long) p.relayed().size());
+                return Mono.just((long) p.relayed().size() + p.parked().size());
             }
             window.set(1);
             log.atWarn().addKeyValue("error", p.error().getClass().getSimpleName()).addKeyValue("left", p.left().size())
@@ -94,15 +102,22 @@ public final class FallbackRelay extends SubscriptionLifecycle {
             return Mono.just(Pass.NOTHING);
         }
         List<Long> acked = Collections.synchronizedList(new ArrayList<>());
+        List<Long> ids = batch.stream().map(StoredCallback::id).toList();
         return publisher.publishInOrder(batch.stream().map(StoredCallback::record).toList())
                 .doOnNext(i -> acked.add(batch.get(i).id()))
                 .timeout(props.publishTimeout())
-                .then(Mono.fromSupplier(() -> new Pass(batch.stream().map(StoredCallback::id).toList(), List.of(), null)))
+                .then(Mono.fromSupplier(() -> new Pass(ids, List.of(), null, List.of(), null)))
                 .onErrorResume(e -> {
                     List<Long> done = List.copyOf(acked);
-                    List<Long> left = batch.stream().map(StoredCallback::id).filter(id -> !done.contains(id)).toList();
-                    return Mono.just(new Pass(done, left, e));
+                    RecordsRejectedException refused = e instanceof RecordsRejectedException r ? r : null;
+                    List<Long> parked = refused == null ? List.of()
+                            : refused.positions().stream().map(i -> batch.get(i).id()).toList();
+                    List<Long> left = ids.stream().filter(id -> !done.contains(id) && !parked.contains(id)).toList();
+                    return Mono.just(new Pass(done, parked, refused == null ? null : refused.reason(), left,
+                            left.isEmpty() ? null : e));
                 })
-                .flatMap(p -> p.relayed().isEmpty() ? Mono.just(p) : repository.delete(p.relayed()).thenReturn(p));
+                .flatMap(p -> p.relayed().isEmpty() ? Mono.just(p) : repository.delete(p.relayed()).thenReturn(p))
+                .flatMap(p -> p.parked().isEmpty() ? Mono.just(p)
+                        : repository.park(p.parked(), p.parkReason()).thenReturn(p));
     }
 }

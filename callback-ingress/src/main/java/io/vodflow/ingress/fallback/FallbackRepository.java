@@ -19,11 +19,15 @@ public class FallbackRepository {
             """;
     private static final String OLDEST = """
             SELECT id, record_key, value, headers::text AS headers
-            FROM callback_fallback ORDER BY id LIMIT :limit FOR UPDATE
+            FROM callback_fallback WHERE parked_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE
             """;
     private static final String DELETE = "DELETE FROM callback_fallback WHERE id = ANY(:ids)";
     private static final String COUNT_ATTEMPT = "UPDATE callback_fallback SET attempts = attempts + 1 WHERE id = ANY(:ids)";
-    private static final String COUNT = "SELECT count(*) AS backlog FROM callback_fallback";
+    private static final String PARK = "UPDATE callback_fallback SET parked_at = now(), park_reason = :reason WHERE id = ANY(:ids)";
+    private static final String COUNT = """
+            SELECT count(*) FILTER (WHERE parked_at IS NULL) AS backlog, count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked
+            FROM callback_fallback
+            """;
 
     private final DatabaseClient db;
     private final FallbackHeadersCodec headers;
@@ -67,8 +71,18 @@ public class FallbackRepository {
         return db.sql(COUNT_ATTEMPT).bind("ids", ids.toArray(Long[]::new)).fetch().rowsUpdated();
     }
 
-    /** How many callbacks wait for re-publication. */
+    /** Sets callbacks that Kafka refused aside, so the relay passes them by (until an operator clears parked_at). */
+    Mono<Long> park(List<Long> ids, String reason) {
+        return db.sql(PARK).bind("ids", ids.toArray(Long[]::new)).bind("reason", reason).fetch().rowsUpdated();
+    }
+
+    /** How many callbacks wait for re-publication, and how many are parked. */
+    public Mono<FallbackCounts> counts() {
+        return db.sql(COUNT).map(row -> new FallbackCounts(row.get("backlog", Long.class), row.get("parked", Long.class))).one();
+    }
+
+    /** How many callbacks wait for re-publication (parked ones not counted). */
     public Mono<Long> backlog() {
-        return db.sql(COUNT).map(row -> row.get("backlog", Long.class)).one();
+        return counts().map(FallbackCounts::waiting);
     }
 }

@@ -4,6 +4,7 @@ import io.vodflow.ingress.fallback.FallbackRepository;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
 import io.vodflow.ingress.publish.CallbackRecord;
+import io.vodflow.ingress.publish.RecordsRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -46,9 +47,15 @@ public final class CallbackIntake {
             return bypassingKafka(record, spent);
         }
         return toKafka(record, kafkaWait(spent)).onErrorResume(e -> {
-            kafka.markDown();
-            log.atWarn().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
-                    .log("kafka did not ack in time; keeping callback in the fallback store");
+            if (e instanceof RecordsRejectedException refused) {
+                // Kafka itself is fine: the breaker stays closed, and the relay parks the stored row for the operator
+                log.atError().addKeyValue("fileId", record.key()).addKeyValue("reason", refused.reason())
+                        .log("kafka refuses this callback itself; keeping it in the fallback store");
+            } else {
+                kafka.markDown();
+                log.atWarn().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
+                        .log("kafka did not ack in time; keeping callback in the fallback store");
+            }
             return toFallback(record);
         });
     }

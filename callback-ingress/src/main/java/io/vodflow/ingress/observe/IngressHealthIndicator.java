@@ -29,6 +29,7 @@ public final class IngressHealthIndicator implements HealthIndicator {
         h.withDetail("kafka", kafkaUp ? "UP" : "BYPASSED")
                 .withDetail("fallbackStore", storeUp ? "UP" : "UNREACHABLE")
                 .withDetail("fallbackBacklog", backlog.backlog())
+                .withDetail("fallbackParked", backlog.parked())
                 .withDetail("signKeyConfigured", signKeyConfigured);
         if (kafka.lastFailure() != null) {
             h.withDetail("kafkaLastFailure", kafka.lastFailure().toString());

@@ -1,5 +1,9 @@
 package io.vodflow.ingress.publish;
 
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.beans.factory.DisposableBean;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -13,6 +17,7 @@ import reactor.kafka.sender.SenderResult;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,7 +71,9 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
     @Override
     public Mono<Void> publish(CallbackRecord record) {
         Mono<Void> send = sender.send(Mono.fromSupplier(() -> SenderRecord.create(mapper.toProducerRecord(record), (Void) null)))
-                .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.<Void>error(result.exception()))
+                .flatMap(result -> result.exception() == null ? Mono.<Void>empty()
+                        : Mono.<Void>error(refusesRecord(result.exception())
+                                ? new RecordsRejectedException(List.of(0), result.exception()) : result.exception()))
                 .then();
         return topicReady ? send : ready.asMono().then(send);
     }
@@ -77,18 +84,45 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
             return Flux.empty();
         }
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        List<Integer> refused = new ArrayList<>();
+        AtomicReference<Exception> firstRefusal = new AtomicReference<>();
         Flux<Integer> sent = sender.send(Flux.range(0, records.size())
                         .map(i -> SenderRecord.create(mapper.toProducerRecord(records.get(i)), i)))
                 .filter(result -> {
-                    if (result.exception() == null) {
+                    Exception e = result.exception();
+                    if (e == null) {
                         return true;
                     }
-                    firstFailure.compareAndSet(null, result.exception());
+                    if (refusesRecord(e)) {
+                        synchronized (refused) {
+                            refused.add(result.correlationMetadata());
+                        }
+                        firstRefusal.compareAndSet(null, e);
+                    } else {
+                        firstFailure.compareAndSet(null, e);
+                    }
                     return false;
                 })
                 .map(SenderResult::correlationMetadata)
-                .concatWith(Mono.defer(() -> firstFailure.get() == null ? Mono.empty() : Mono.error(firstFailure.get())));
+                // the sender ends with the first failed result's exception once every record has its outcome; the
+                // outcomes seen above say more (which records Kafka refused), so that ending is replaced
+                .onErrorResume(e -> firstFailure.get() == null && firstRefusal.get() == null ? Mono.error(e) : Mono.empty())
+                // a failure of the cluster outranks refused records: the whole rest is retried, refusals included
+                .concatWith(Mono.defer(() -> firstFailure.get() != null ? Mono.error(firstFailure.get())
+                        : firstRefusal.get() != null ? Mono.error(rejected(refused, firstRefusal.get())) : Mono.empty()));
         return topicReady ? sent : ready.asMono().thenMany(sent);
+    }
+
+    private static RecordsRejectedException rejected(List<Integer> positions, Exception cause) {
+        synchronized (positions) {
+            return new RecordsRejectedException(positions.stream().sorted().toList(), cause);
+        }
+    }
+
+    /** Errors about the record itself, which the same record meets again on every retry. */
+    private static boolean refusesRecord(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidRecordException || e instanceof SerializationException;
     }
 
     @Override

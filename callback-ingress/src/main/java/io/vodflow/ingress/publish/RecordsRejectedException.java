@@ -1,0 +1,28 @@
+package io.vodflow.ingress.publish;
+
+import java.util.List;
+
+/**
+ * Kafka refused records for what they are (too large for the topic, invalid), not for the state of the cluster:
+ * sending them again cannot succeed until an operator changes the limits, so callers set them aside instead of
+ * retrying them in front of everything else.
+ */
+public final class RecordsRejectedException extends RuntimeException {
+    private final transient List<Integer> positions;
+
+    /** @param positions the refused records' positions in the list given to the publisher (0 for a single record) */
+    public RecordsRejectedException(List<Integer> positions, Throwable cause) {
+        super("kafka refused " + positions.size() + " record(s): " + cause.getClass().getSimpleName(), cause);
+        this.positions = List.copyOf(positions);
+    }
+
+    /** The positions of the refused records, ascending. */
+    public List<Integer> positions() {
+        return positions;
+    }
+
+    /** Short name of Kafka's reason, for logs and the parked row. */
+    public String reason() {
+        return getCause().getClass().getSimpleName();
+    }
+}
