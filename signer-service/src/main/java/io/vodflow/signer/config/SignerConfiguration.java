@@ -57,9 +57,10 @@ public class SignerConfiguration {
     @Bean
     ProblemMembers signerProblemMembers() {
         return ProblemMembers.of(
-                "rule", "The rule a 422 or 429 enforces: a policy rule such as ttl.max, rate-limit or oneTime.outstanding, "
-                        + "idempotency.reused, or keys.unknown for a key switch",
+                "rule", "The rule a 409, 422 or 429 enforces: a policy rule such as ttl.max, rate-limit or "
+                        + "oneTime.outstanding, idempotency.reused, idempotency.spent, or keys.unknown for a key switch",
                 "nextExpiryAt", "With rule oneTime.outstanding: when the first held one-time signature expires (ISO-8601)",
-                "state", "With a 409: the state of the signature that cannot be revoked (USED or EXPIRED)");
+                "state", "With a 409: the state of the signature that cannot be revoked (USED or EXPIRED), or that the "
+                        + "Idempotency-Key was first used for (USED, EXPIRED or REVOKED)");
     }
 }

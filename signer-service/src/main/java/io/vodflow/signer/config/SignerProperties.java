@@ -2,6 +2,8 @@ package io.vodflow.signer.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +37,7 @@ public record SignerProperties(
         /** Group insert of rows from concurrent requests. */
         @DefaultValue @Valid BatchProperties batch,
         /** Attempts with a fresh random when (secretId, second, random) is already taken. */
-        @DefaultValue("5") int randomAttempts) {
+        @DefaultValue("5") @Min(1) @Max(100) int randomAttempts) {
 
     /** A positive refresh interval: Flux.interval refuses zero. */
     @AssertTrue(message = "vodflow.signer.key-refresh must be positive")

@@ -48,6 +48,8 @@ public class IssueSignatureRoute {
                             content = @Content(schema = @Schema(implementation = IssuedSignature.class))),
                     @ApiResponse(responseCode = "400", description = "Not strict JSON of the request fields (a wrong type, "
                             + "a field twice, an unknown field, trailing content), or a malformed Idempotency-Key"),
+                    @ApiResponse(responseCode = "409", description = "The signature first issued for this Idempotency-Key "
+                            + "is revoked, expired or a used one-time one (rule idempotency.spent, state names which)"),
                     @ApiResponse(responseCode = "415", description = "A Content-Type other than application/json"),
                     @ApiResponse(responseCode = "422", description = "Outside the signing policy; rule names the broken rule "
                             + "(idempotency.reused: the Idempotency-Key was first used for a request with other fields)"),

@@ -21,6 +21,7 @@ import io.vodflow.signer.policy.SigningTerms;
 import io.vodflow.signer.record.CappedOneTimeWriter;
 import io.vodflow.signer.record.NewSignature;
 import io.vodflow.signer.record.SignatureBatchWriter;
+import io.vodflow.signer.record.SignatureStoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -78,7 +79,7 @@ public class SignatureIssuer {
 
     /**
      * Issues and records a signature for the caller, or answers the one first issued for its {@code idempotencyKey}
-     * (null = none); errors are problem exceptions (422, 429, 503).
+     * (null = none); errors are problem exceptions (409, 422, 429, 503).
      */
     public Mono<IssuedSignature> issue(CurrentUser caller, SignatureRequest request, String requesterIp, String idempotencyKey) {
         Timer.Sample sample = Timer.start();
@@ -89,8 +90,14 @@ public class SignatureIssuer {
                             idempotencyKey == null ? null : request.fingerprint());
                     checkContract(row);
                     Mono<Issuance> fresh = Mono.defer(() -> oneTimeCap.check(caller.userId(), terms.oneTime()).then(insert(row, 1)));
-                    // a known key is answered before the cap is counted: the retry holds nothing new
-                    return idempotencyKey == null ? fresh : replayOf(row).switchIfEmpty(fresh);
+                    if (idempotencyKey == null) {
+                        return fresh;
+                    }
+                    // a known key is answered before the cap is counted: the retry holds nothing new. A retry racing
+                    // its original can find the key unknown, then the cap full with that original's row (counted
+                    // under the user's lock, so after the original committed): it looks the key up again
+                    return replayOf(row).switchIfEmpty(fresh.onErrorResume(OneTimeCapReachedException.class,
+                            capped -> replayOf(row).switchIfEmpty(Mono.error(capped))));
                 })
                 .map(this::sign)
                 .doOnSuccess(issued -> {
@@ -136,7 +143,9 @@ public class SignatureIssuer {
                 return Mono.just(new Issuance(row, false));
             }
             Mono<Issuance> retry = Mono.defer(() -> attempt >= randomAttempts
-                    ? Mono.error(new IllegalStateException("no free random after " + attempt + " attempts"))
+                    ? Mono.error(new SignatureStoreUnavailableException(
+                            new IllegalStateException("no free random after " + attempt + " attempts"),
+                            "No free signature random was found, so none was issued; retry shortly"))
                     : insert(row.withRandom(nextRandom()), attempt + 1));
             // not inserted: either the random collided or a concurrent request with the same key was first
             return row.idempotencyKey() == null ? retry : replayOf(row).switchIfEmpty(retry);
@@ -170,6 +179,8 @@ public class SignatureIssuer {
             metrics.rateLimited();
         } else if (error instanceof SignaturePolicyViolation v) {
             metrics.refused(v.rule());
+        } else if (error instanceof IdempotencyKeySpentException) {
+            metrics.refused(IdempotencyKeySpentException.RULE);
         } else if (error instanceof OneTimeCapReachedException) {
             metrics.refused(OneTimeCapReachedException.RULE);
         }

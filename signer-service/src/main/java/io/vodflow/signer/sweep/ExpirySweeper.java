@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class ExpirySweeper extends ChunkedSweep {
     private static final String SWEEP = """
-            UPDATE upload_signature s SET state = 'EXPIRED', expired_at = now(), state_changed_at = now()
+            UPDATE upload_signature s SET state = 'EXPIRED', expired_at = s.expires_at, state_changed_at = s.expires_at
             FROM (SELECT id FROM upload_signature WHERE state = 'ISSUED' AND expires_at <= now()
                   ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
             WHERE s.id = due.id AND s.state = 'ISSUED'""";

@@ -36,7 +36,7 @@ class OperationsIT extends SignerITSupport {
         ApiDocs docs = ApiDocs.parse(client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody()).assertEveryErrorIsAProblem();
         assertThat(docs.problemProperties()).containsKeys("rule", "nextExpiryAt", "state");
-        assertThat(docs.codes(PATH, "post")).containsExactly("201", "400", "401", "413", "415", "422", "429", "503");
+        assertThat(docs.codes(PATH, "post")).containsExactly("201", "400", "401", "409", "413", "415", "422", "429", "503");
         assertThat(docs.response(PATH, "post", "429").path("headers").has("Retry-After")).isTrue();
         assertThat(docs.response(PATH, "post", "503").path("headers").has("Retry-After")).isTrue();
         assertThat(docs.codes(PATH + "/{id}", "get")).containsExactly("200", "400", "401", "404", "503");

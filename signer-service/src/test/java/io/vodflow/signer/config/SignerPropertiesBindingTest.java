@@ -1,6 +1,8 @@
 package io.vodflow.signer.config;
 
 import io.vodflow.kit.testing.PropertiesBinding;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -51,5 +53,14 @@ public class SignerPropertiesBindingTest {
         assertThat(twoWeeks.retains()).isTrue();
         assertThat(twoWeeks.isRetentionZeroOrAWeek()).isTrue();
         assertThat(bind(Map.of("VODFLOW_SIGNER_SWEEPER_RETENTION", "3d")).sweeper().isRetentionZeroOrAWeek()).isFalse();
+    }
+
+    @Test
+    void atLeastOneRandomAttemptIsRequired() {
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+        assertThat(validator.validate(bind(Map.of()))).extracting(v -> v.getPropertyPath().toString())
+                .doesNotContain("randomAttempts");
+        assertThat(validator.validate(bind(Map.of("VODFLOW_SIGNER_RANDOMATTEMPTS", "0"))))
+                .extracting(v -> v.getPropertyPath().toString()).contains("randomAttempts");
     }
 }

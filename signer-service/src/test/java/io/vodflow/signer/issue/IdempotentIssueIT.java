@@ -108,6 +108,39 @@ class IdempotentIssueIT extends SignerITSupport {
     }
 
     @Test
+    void concurrentRetriesForTheLastPlaceUnderTheCapAllGetTheOneSignature() {
+        String user = newUser();
+        post(user, "held-1", ONE_TIME).expectStatus().isCreated();
+        post(user, "held-2", ONE_TIME).expectStatus().isCreated();
+        // the cap is 3: whichever request inserts takes the last place, and every other one is its retry, not a 4th
+        List<Integer> statuses = Flux.range(0, 24).parallel(12).runOn(Schedulers.boundedElastic())
+                .map(i -> post(user, "last-place", ONE_TIME).returnResult(String.class).getStatus().value())
+                .sequential().collectList().block();
+        assertThat(statuses).containsOnly(201);
+        assertThat(rowsOf(user)).isEqualTo(3);
+    }
+
+    @Test
+    void aKeyWhoseSignatureCanNoLongerUploadIsSpent() {
+        String user = newUser();
+        for (String state : List.of("REVOKED", "EXPIRED", "USED")) {
+            UUID id = UUID.fromString(post(user, "spent-" + state, ONE_TIME).expectStatus().isCreated()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText());
+            update("UPDATE upload_signature SET state = ?, state_changed_at = now() WHERE id = ?", state, id);
+            post(user, "spent-" + state, ONE_TIME).expectStatus().isEqualTo(409)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.rule").isEqualTo("idempotency.spent").jsonPath("$.state").isEqualTo(state);
+        }
+        // a reusable signature still uploads after its first upload: its retry is answered as before
+        String reusable = "{\"procedure\":\"LongVideoPreset\"}";
+        UUID id = UUID.fromString(post(user, "reusable", reusable).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asText());
+        update("UPDATE upload_signature SET state = 'USED', state_changed_at = now() WHERE id = ?", id);
+        post(user, "reusable", reusable).expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replayed", "true");
+        assertThat(rowsOf(user)).isEqualTo(4);
+    }
+
+    @Test
     void aMalformedKeyIs400AndIssuesNothing() {
         String user = newUser();
         for (String key : List.of("", "has space", "x".repeat(129), "in\"side", "\"\"")) {

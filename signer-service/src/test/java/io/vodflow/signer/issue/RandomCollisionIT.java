@@ -36,6 +36,20 @@ class RandomCollisionIT extends TightSignerITSupport {
         assertThat(row(UUID.fromString(issued.get("id").asText()))).containsEntry("random", 4243L);
     }
 
+    @Test
+    void randomsTakenOnEveryAttemptAnswer503WithRetryAfterAndLeaveNoRow() {
+        long now = Instant.now().getEpochSecond();
+        for (long s = now - 1; s <= now + 5; s++) {
+            insertBlocker(s, 5151L);
+        }
+        random.script(5151L, 5151L, 5151L, 5151L, 5151L); // the default five attempts, all taken
+        String user = newUser();
+        post(user, null).expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "1")
+                .expectBody().jsonPath("$.title").isEqualTo("Signature store unavailable")
+                .jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("random"));
+        assertThat(query("SELECT id FROM upload_signature WHERE user_id = ?", user)).isEmpty();
+    }
+
     private static void insertBlocker(long epoch, long rnd) {
         update("""
                 INSERT INTO upload_signature (id, user_id, secret_id, random, issued_epoch, issued_at, expires_at, source_context,
