@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Settings of {@link PlaybackUrlSigner}: the key-hotlink KEY of each playback domain, how long past the media's
@@ -24,6 +25,7 @@ public record PlaybackSigningSettings(Map<String, String> keysByDomain, Duration
     public static final String ANY_DOMAIN = "*";
     /** Default margin beyond the media duration: one hour, so a paused or rewound video keeps playing. */
     public static final Duration DEFAULT_MARGIN = Duration.ofHours(1);
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     public PlaybackSigningSettings {
         Objects.requireNonNull(expiryMargin, "expiryMargin");
@@ -48,17 +50,20 @@ public record PlaybackSigningSettings(Map<String, String> keysByDomain, Duration
 
     /**
      * Reads the {@code VODFLOW_PLAYBACK_KEY} form: either a bare KEY (every domain) or
-     * {@code host=KEY[,host=KEY…]} (a {@code *} host is the default). Blank = disabled.
+     * {@code host=KEY[,host=KEY…]} (a {@code *} host is the default). Blank = disabled. A KEY may itself hold
+     * {@code =} (VOD's API allows any visible character), so the list form is recognised by its hosts: at least one
+     * entry names a domain (a dotted name) or {@code *}; anything else is one bare KEY.
      */
     public static PlaybackSigningSettings parse(String keys, Duration expiryMargin, Integer exper, Integer rlimit) {
         Map<String, String> byDomain = new LinkedHashMap<>();
         if (keys != null && !keys.isBlank()) {
-            if (!keys.contains("=")) {
+            if (!namesHosts(keys)) {
                 byDomain.put(ANY_DOMAIN, keys.trim());
             } else {
                 for (String entry : keys.split(",")) {
                     int eq = entry.indexOf('=');
                     if (eq <= 0) {
+                        // never the entry itself: it may be a KEY
                         throw new IllegalArgumentException("playback keys must be KEY or host=KEY[,host=KEY...]");
                     }
                     byDomain.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
@@ -66,6 +71,19 @@ public record PlaybackSigningSettings(Map<String, String> keysByDomain, Duration
             }
         }
         return new PlaybackSigningSettings(byDomain, expiryMargin, exper, rlimit);
+    }
+
+    private static boolean namesHosts(String keys) {
+        for (String entry : keys.split(",")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                String host = entry.substring(0, eq).trim();
+                if (host.equals(ANY_DOMAIN) || HOST.matcher(host).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The KEY for this host, or null when URLs of the host are not signed. */
@@ -82,7 +100,9 @@ public record PlaybackSigningSettings(Map<String, String> keysByDomain, Duration
     private static String checkedKey(String host, String key) {
         // Console rule 8-20 letters/digits, API rule 8-40 visible bytes (contract-2 §1.1): accept the wider one.
         if (key == null || key.length() < 8 || key.length() > 40 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException("playback KEY of " + host + " must be 8-40 visible ASCII characters");
+            // the host only when it is one: a bare KEY is filed under "*"
+            throw new IllegalArgumentException("playback KEY of " + (HOST.matcher(host.trim()).matches() ? host.trim() : "*")
+                    + " must be 8-40 visible ASCII characters");
         }
         return key;
     }

@@ -167,6 +167,22 @@ class PlaybackUrlSignerTest {
                 .hasMessageContaining("rlimit");
     }
 
+    @Test
+    void aBareKeyHoldingAnEqualsSignIsOneKeyAndNoPartOfItIsEverPrinted() {
+        // VOD's API allows any visible character in a KEY; "ab" is no domain, so this is not host=KEY
+        assertThat(PlaybackSigningSettings.parse("ab=cdefgh12", Duration.ZERO, null, null).keyFor("x.vod2.myqcloud.com"))
+                .isEqualTo("ab=cdefgh12");
+        PlaybackSigningSettings listed = PlaybackSigningSettings.parse("a.vod2.myqcloud.com=k=y12345,*=" + KEY,
+                Duration.ZERO, null, null);
+        assertThat(listed.keyFor("a.vod2.myqcloud.com")).isEqualTo("k=y12345");
+        assertThat(listed.keyFor("b.vod2.myqcloud.com")).isEqualTo(KEY);
+        // a bare KEY too short is refused without echoing any part of it
+        assertThatThrownBy(() -> PlaybackSigningSettings.parse("sec=ret", Duration.ZERO, null, null))
+                .hasMessageContaining("8-40").hasMessageNotContaining("sec").hasMessageNotContaining("ret");
+        assertThatThrownBy(() -> PlaybackSigningSettings.parse("a.example=" + KEY + ",Secret9Key", Duration.ZERO, null, null))
+                .hasMessageNotContaining("Secret9Key");
+    }
+
     private static String sign(String url) {
         return param(url, "sign");
     }
