@@ -35,10 +35,17 @@ public class RecordSender implements AutoCloseable {
         cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         cfg.put(ProducerConfig.ACKS_CONFIG, "all");
         cfg.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        cfg.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        int linger = 2;
+        int send = (int) Math.max(props.sendTimeout().toMillis(), 1_000);
+        cfg.put(ProducerConfig.LINGER_MS_CONFIG, linger);
         cfg.put(ProducerConfig.CLIENT_ID_CONFIG, props.groupId() + "-producer");
-        cfg.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) props.sendTimeout().toMillis());
-        cfg.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(props.sendTimeout().toMillis(), 10_000));
+        cfg.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, send);
+        // the producer refuses to start unless delivery.timeout.ms >= linger.ms + request.timeout.ms
+        cfg.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(send - linger, 10_000));
+        // send() waits up to max.block.ms for a topic's metadata (at the first send, after an idle spell, while the
+        // broker is away) on reactor-kafka's one producer thread, which every later send queues behind: Kafka's 60 s
+        // default would hold it long after the caller's own timeout gave up, so it stays within the send timeout
+        cfg.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(send, 10_000));
         this.sender = KafkaSender.create(SenderOptions.<String, byte[]>create(cfg).stopOnError(true).maxInFlight(1024));
     }
 
