@@ -17,6 +17,10 @@ public class FallbackRepository {
             INSERT INTO callback_fallback (record_key, value, headers, received_at)
             VALUES (:key, :value, :headers, :receivedAt)
             """;
+    private static final String INSERT_PARKED = """
+            INSERT INTO callback_fallback (record_key, value, headers, received_at, parked_at, park_reason)
+            VALUES (:key, :value, :headers, :receivedAt, now(), :reason)
+            """;
     private static final String OLDEST = """
             SELECT id, record_key, value, headers::text AS headers
             FROM callback_fallback WHERE parked_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE
@@ -39,12 +43,20 @@ public class FallbackRepository {
 
     /** Keeps one callback; completes once the insert has committed. */
     public Mono<Void> store(CallbackRecord r) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(INSERT)
+        return bound(db.sql(INSERT), r).then();
+    }
+
+    /** Keeps one callback that Kafka refused for what it is, parked from the start (see {@link #park}). */
+    public Mono<Void> storeParked(CallbackRecord r, String reason) {
+        return bound(db.sql(INSERT_PARKED), r).bind("reason", reason).then();
+    }
+
+    private DatabaseClient.GenericExecuteSpec bound(DatabaseClient.GenericExecuteSpec spec, CallbackRecord r) {
+        spec = spec
                 .bind("value", r.value())
                 .bind("headers", Json.of(headers.encode(r)))
                 .bind("receivedAt", Instant.ofEpochMilli(r.receivedAtMillis()));
-        spec = r.key() == null ? spec.bindNull("key", String.class) : spec.bind("key", r.key());
-        return spec.then();
+        return r.key() == null ? spec.bindNull("key", String.class) : spec.bind("key", r.key());
     }
 
     /** Takes the relay lock for the current transaction (one relay at a time, so arrival order holds across instances). */

@@ -1,6 +1,7 @@
 package io.vodflow.ingress.pull;
 
 import io.vodflow.ingress.IngressProperties;
+import io.vodflow.ingress.fallback.FallbackRepository;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,8 +21,8 @@ class PullConfiguration {
     }
 
     @Bean
-    VodEventPuller vodEventPuller(VodEventsClient vod, CallbackPublisher publisher, IngressMetrics metrics,
-                                  IngressProperties props, Clock clock) {
-        return new VodEventPuller(vod, publisher, metrics, props.pull(), clock);
+    VodEventPuller vodEventPuller(VodEventsClient vod, CallbackPublisher publisher, FallbackRepository fallback,
+                                  IngressMetrics metrics, IngressProperties props, Clock clock) {
+        return new VodEventPuller(vod, publisher, fallback, metrics, props.pull(), clock);
     }
 }

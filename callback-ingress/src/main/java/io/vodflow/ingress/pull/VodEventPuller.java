@@ -4,16 +4,19 @@ import io.vodflow.contract.event.CallbackRoutingReader;
 import io.vodflow.contract.event.VodEventParseException;
 import io.vodflow.contract.event.WireFormat;
 import io.vodflow.ingress.IngressProperties;
+import io.vodflow.ingress.fallback.FallbackRepository;
 import io.vodflow.ingress.http.CallbackRecordFactory;
 import io.vodflow.ingress.observe.IngressMetrics;
 import io.vodflow.ingress.publish.CallbackPublisher;
 import io.vodflow.ingress.publish.CallbackRecord;
 import io.vodflow.ingress.publish.CallbackSource;
+import io.vodflow.ingress.publish.RecordsRejectedException;
 import io.vodflow.kit.lifecycle.SubscriptionLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -36,6 +39,7 @@ public final class VodEventPuller extends SubscriptionLifecycle {
     static final String UNROUTABLE_TYPE = "Unroutable";
     private final VodEventsClient vod;
     private final CallbackPublisher publisher;
+    private final FallbackRepository fallback;
     private final CallbackRoutingReader reader = new CallbackRoutingReader();
     private final IngressMetrics metrics;
     private final IngressProperties.Pull props;
@@ -44,10 +48,11 @@ public final class VodEventPuller extends SubscriptionLifecycle {
     private volatile long lastCycleMillis;
     private volatile Scheduler scheduler;
 
-    public VodEventPuller(VodEventsClient vod, CallbackPublisher publisher, IngressMetrics metrics,
-                          IngressProperties.Pull props, Clock clock) {
+    public VodEventPuller(VodEventsClient vod, CallbackPublisher publisher, FallbackRepository fallback,
+                          IngressMetrics metrics, IngressProperties.Pull props, Clock clock) {
         this.vod = vod;
         this.publisher = publisher;
+        this.fallback = fallback;
         this.metrics = metrics;
         this.props = props;
         this.clock = clock;
@@ -91,6 +96,9 @@ public final class VodEventPuller extends SubscriptionLifecycle {
                     .doOnNext(acked::add)
                     .then()
                     .timeout(props.publishTimeout())
+                    // events Kafka refuses for what they are would come back every 30 s until VOD drops them: they
+                    // are kept parked in the fallback store instead (as refused pushes are), and then confirmed
+                    .onErrorResume(RecordsRejectedException.class, refused -> park(records, refused).doOnNext(acked::addAll).then())
                     // a failed batch still confirms what did reach Kafka, then fails the cycle (which backs off)
                     .onErrorResume(failure -> confirm(events, acked).then(Mono.error(failure)))
                     .then(Mono.defer(() -> confirm(events, acked)));
@@ -98,7 +106,7 @@ public final class VodEventPuller extends SubscriptionLifecycle {
     }
 
     /**
-     * Confirms the events Kafka acknowledged, and only those: one that failed (too large for Kafka, say) stays with
+     * Confirms the events Kafka acknowledged (or that are parked), and only those: one that failed (a timeout, say) stays with
      * VOD for redelivery instead of holding back the rest of its batch, which would otherwise come back every 30 s.
      */
     private Mono<Void> confirm(List<PulledEvent> events, Set<Integer> acked) {
@@ -117,6 +125,19 @@ public final class VodEventPuller extends SubscriptionLifecycle {
         }, props.requestTimeout().plusSeconds(2))
                 .doOnNext(n -> metrics.pulled("confirmed", n))
                 .then();
+    }
+
+    private Mono<List<Integer>> park(List<CallbackRecord> records, RecordsRejectedException refused) {
+        return Flux.fromIterable(refused.positions())
+                .concatMap(i -> fallback.storeParked(records.get(i), refused.reason()).thenReturn(i))
+                .collectList()
+                .timeout(props.requestTimeout())
+                .doOnNext(parked -> {
+                    metrics.pulled("parked", parked.size());
+                    log.atError().addKeyValue("count", parked.size()).addKeyValue("reason", refused.reason())
+                            .log("kafka refuses these pulled events themselves; parked in callback_fallback for the operator");
+                })
+                .onErrorMap(e -> e != refused, e -> refused); // not kept: they stay unconfirmed with VOD
     }
 
     private CallbackRecord toRecord(PulledEvent event, long receivedAt) {
