@@ -23,6 +23,12 @@ public final class Fixtures {
         return FixtureFiles.text(name);
     }
 
+    /** The v3 body with a description of {@code size} characters: still valid JSON, as large as a test needs. */
+    public static byte[] withLongDescription(byte[] body, int size) {
+        return new String(body, StandardCharsets.UTF_8).replace("\"Description\": \"\"",
+                "\"Description\": \"" + "x".repeat(size) + "\"").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A NewFileUpload body for a FileId of the caller's choice, so streams of callbacks are distinguishable. */
     public static byte[] newFileUpload(String fileId) {
         return text("v3-new-file-upload.json").replace(FixtureFiles.FILE_ID, fileId).getBytes(StandardCharsets.UTF_8);

@@ -15,7 +15,6 @@ import io.vodflow.ingress.publish.CallbackRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
@@ -51,11 +50,8 @@ class RefusedCallbackParkingIT {
     static final ConfigResource TOPIC = new ConfigResource(ConfigResource.Type.TOPIC, VodTopics.CALLBACKS);
 
     @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) throws Exception {
-        try (Admin admin = Admin.create(BROKER.clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(VodTopics.CALLBACKS, 1, (short) 1)
-                    .configs(Map.of("max.message.bytes", "102400")))).all().get(30, TimeUnit.SECONDS);
-        }
+    static void infra(DynamicPropertyRegistry registry) {
+        BROKER.createTopic(VodTopics.CALLBACKS, 1, Map.of("max.message.bytes", "102400"));
         VodflowInfra.register(registry, VodflowInfra.get().newDatabase("ingress_parking"), BROKER);
     }
 
@@ -128,9 +124,9 @@ class RefusedCallbackParkingIT {
                 .map(row -> row.get("park_reason", String.class)).all().collectList().block(Duration.ofSeconds(10));
     }
 
-    /** The callback with a 200 KB description: still valid JSON, under the body limit, over the topic's 100 KiB. */
+    /** The callback with a 200 KB description: under the body limit, over the topic's 100 KiB. */
     private static byte[] oversized(byte[] body) {
-        return new String(body).replace("\"Description\": \"\"", "\"Description\": \"" + "x".repeat(200_000) + "\"").getBytes();
+        return Fixtures.withLongDescription(body, 200_000);
     }
 
     private WebTestClient.BodyContentSpec post(byte[] body) {

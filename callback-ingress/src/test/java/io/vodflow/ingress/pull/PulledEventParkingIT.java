@@ -10,8 +10,6 @@ import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.ingress.CallbackTopicReader;
 import io.vodflow.ingress.Fixtures;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,11 +46,8 @@ class PulledEventParkingIT {
             ApiServerSettings.defaults().withPullWait(Duration.ofSeconds(1)).withRedeliveryTimeout(Duration.ofSeconds(2)));
 
     @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) throws Exception {
-        try (Admin admin = Admin.create(BROKER.clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(VodTopics.CALLBACKS, 1, (short) 1)
-                    .configs(Map.of("max.message.bytes", "102400")))).all().get(30, TimeUnit.SECONDS);
-        }
+    static void infra(DynamicPropertyRegistry registry) {
+        BROKER.createTopic(VodTopics.CALLBACKS, 1, Map.of("max.message.bytes", "102400"));
         VodflowInfra.register(registry, VodflowInfra.get().newDatabase("ingress_pull_parking"), BROKER);
         registry.add("vodflow.ingress.pull.endpoint", VOD::endpoint);
     }
@@ -69,8 +63,7 @@ class PulledEventParkingIT {
 
     @Test
     void aPulledEventKafkaRefusesIsParkedAndConfirmedAndTheOthersArePublished() throws Exception {
-        byte[] big = new String(Fixtures.newFileUpload("8500000000001"))
-                .replace("\"Description\": \"\"", "\"Description\": \"" + "x".repeat(200_000) + "\"").getBytes();
+        byte[] big = Fixtures.withLongDescription(Fixtures.newFileUpload("8500000000001"), 200_000);
         try (CallbackTopicReader topic = new CallbackTopicReader(BROKER.bootstrapServers())) {
             VOD.enqueue(Fixtures.newFileUpload("8500000000000"));
             VOD.enqueue(big);

@@ -43,10 +43,15 @@ public interface KafkaBroker extends AutoCloseable {
 
     /** Creates a topic with replication factor 1 unless it exists (auto-creation is off unless a test asked for it). */
     default void createTopic(String name, int partitions) {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** {@link #createTopic(String, int)} with topic configs, e.g. {@code max.message.bytes}. */
+    default void createTopic(String name, int partitions, Map<String, String> configs) {
         Map<String, Object> cfg = new HashMap<>(clientProperties());
         cfg.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (Admin admin = Admin.create(cfg)) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Could not create topic " + name + " on " + bootstrapServers(), e.getCause());
