@@ -78,10 +78,10 @@ public class CallbackHandler {
     }
 
     private Mono<ServerResponse> answer(Durability durability) {
-        if (durability == Durability.KAFKA) {
-            metrics.accepted();
-        } else {
-            metrics.fallback();
+        switch (durability) {
+            case KAFKA -> metrics.accepted();
+            case FALLBACK -> metrics.fallback();
+            case FALLBACK_REFUSED_BY_KAFKA -> metrics.refusedByKafka();
         }
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(durability == Durability.KAFKA ? DURABLE_IN_KAFKA : DURABLE_IN_FALLBACK);

@@ -51,11 +51,11 @@ public final class CallbackIntake {
                 // Kafka itself is fine: the breaker stays closed, and the relay parks the stored row for the operator
                 log.atError().addKeyValue("fileId", record.key()).addKeyValue("reason", refused.reason())
                         .log("kafka refuses this callback itself; keeping it in the fallback store");
-            } else {
-                kafka.markDown();
-                log.atWarn().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
-                        .log("kafka did not ack in time; keeping callback in the fallback store");
+                return toFallback(record).map(d -> Durability.FALLBACK_REFUSED_BY_KAFKA);
             }
+            kafka.markDown();
+            log.atWarn().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("kafka did not ack in time; keeping callback in the fallback store");
             return toFallback(record);
         });
     }

@@ -5,5 +5,7 @@ public enum Durability {
     /** Acknowledged by Kafka (acks=all). */
     KAFKA,
     /** Kept in the Postgres fallback store; the relay re-publishes it once Kafka is back. */
-    FALLBACK
+    FALLBACK,
+    /** Kept in the fallback store because Kafka refuses the record itself (too large...); the relay parks it. */
+    FALLBACK_REFUSED_BY_KAFKA
 }

@@ -20,6 +20,7 @@ public final class IngressMetrics {
     private final MeterRegistry registry;
     private final Counter accepted;
     private final Counter fallback;
+    private final Counter refusedByKafka;
     private final Counter unavailable;
     private final Counter relayed;
     private final Counter previousSignKey;
@@ -31,6 +32,7 @@ public final class IngressMetrics {
         this.registry = registry;
         this.accepted = outcome("accepted", "none");
         this.fallback = outcome("fallback", "kafka_unavailable");
+        this.refusedByKafka = outcome("fallback", "kafka_refused");
         this.unavailable = outcome("unavailable", "kafka_and_fallback_unavailable");
         this.relayed = Counter.builder("vodflow.ingress.fallback.relayed")
                 .description("Stored callbacks re-published to Kafka").register(registry);
@@ -50,6 +52,9 @@ public final class IngressMetrics {
     public void accepted() { accepted.increment(); }
 
     public void fallback() { fallback.increment(); }
+
+    /** A callback kept in the fallback store because Kafka refuses the record itself (Kafka is up). */
+    public void refusedByKafka() { refusedByKafka.increment(); }
 
     public void unavailable() { unavailable.increment(); }
 

@@ -105,8 +105,9 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
                 })
                 .map(SenderResult::correlationMetadata)
                 // the sender ends with the first failed result's exception once every record has its outcome; the
-                // outcomes seen above say more (which records Kafka refused), so that ending is replaced
-                .onErrorResume(e -> firstFailure.get() == null && firstRefusal.get() == null ? Mono.error(e) : Mono.empty())
+                // outcomes seen above say more (which records Kafka refused), so that ending is replaced. Any other
+                // ending (a fatal error that cut the stream short) goes on as it is
+                .onErrorResume(e -> e != firstFailure.get() && e != firstRefusal.get() ? Mono.error(e) : Mono.empty())
                 // a failure of the cluster outranks refused records: the whole rest is retried, refusals included
                 .concatWith(Mono.defer(() -> firstFailure.get() != null ? Mono.error(firstFailure.get())
                         : firstRefusal.get() != null ? Mono.error(rejected(refused, firstRefusal.get())) : Mono.empty()));

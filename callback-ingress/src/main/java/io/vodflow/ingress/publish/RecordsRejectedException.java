@@ -21,8 +21,12 @@ public final class RecordsRejectedException extends RuntimeException {
         return positions;
     }
 
-    /** Short name of Kafka's reason, for logs and the parked row. */
+    /**
+     * Kafka's reason, for logs and the parked row: its type and message, which say whose limit it was (the producer's
+     * max.request.size or the topic's max.message.bytes).
+     */
     public String reason() {
-        return getCause().getClass().getSimpleName();
+        String reason = getCause().getClass().getSimpleName() + ": " + getCause().getMessage();
+        return reason.length() > 300 ? reason.substring(0, 300) : reason;
     }
 }

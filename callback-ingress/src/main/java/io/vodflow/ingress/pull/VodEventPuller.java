@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -92,26 +93,30 @@ public final class VodEventPuller extends SubscriptionLifecycle {
             long receivedAt = clock.millis();
             List<CallbackRecord> records = events.stream().map(event -> toRecord(event, receivedAt)).toList();
             Set<Integer> acked = ConcurrentHashMap.newKeySet();
+            Set<Integer> parked = ConcurrentHashMap.newKeySet();
             return publisher.publishInOrder(records)
                     .doOnNext(acked::add)
                     .then()
-                    .timeout(props.publishTimeout())
                     // events Kafka refuses for what they are would come back every 30 s until VOD drops them: they
                     // are kept parked in the fallback store instead (as refused pushes are), and then confirmed
-                    .onErrorResume(RecordsRejectedException.class, refused -> park(records, refused).doOnNext(acked::addAll).then())
+                    .onErrorResume(RecordsRejectedException.class, refused -> park(records, refused).doOnNext(parked::addAll).then())
+                    // publishing and parking share one budget, so the confirm still comes within VOD's 30 s
+                    .timeout(props.publishTimeout())
                     // a failed batch still confirms what did reach Kafka, then fails the cycle (which backs off)
-                    .onErrorResume(failure -> confirm(events, acked).then(Mono.error(failure)))
-                    .then(Mono.defer(() -> confirm(events, acked)));
+                    .onErrorResume(failure -> confirm(events, acked, parked).then(Mono.error(failure)))
+                    .then(Mono.defer(() -> confirm(events, acked, parked)));
         });
     }
 
     /**
-     * Confirms the events Kafka acknowledged (or that are parked), and only those: one that failed (a timeout, say) stays with
-     * VOD for redelivery instead of holding back the rest of its batch, which would otherwise come back every 30 s.
+     * Confirms the events Kafka acknowledged or that are parked, and only those: one that failed (a timeout, say)
+     * stays with VOD for redelivery instead of holding back the rest of its batch, which would otherwise come back
+     * every 30 s.
      */
-    private Mono<Void> confirm(List<PulledEvent> events, Set<Integer> acked) {
-        List<String> handles = acked.stream().sorted().map(i -> events.get(i).handle()).toList();
-        metrics.pulled("published", handles.size());
+    private Mono<Void> confirm(List<PulledEvent> events, Set<Integer> acked, Set<Integer> parked) {
+        metrics.pulled("published", acked.size());
+        List<String> handles = Stream.concat(acked.stream(), parked.stream()).sorted()
+                .map(i -> events.get(i).handle()).toList();
         if (handles.isEmpty()) {
             return Mono.empty();
         }
@@ -131,7 +136,6 @@ public final class VodEventPuller extends SubscriptionLifecycle {
         return Flux.fromIterable(refused.positions())
                 .concatMap(i -> fallback.storeParked(records.get(i), refused.reason()).thenReturn(i))
                 .collectList()
-                .timeout(props.requestTimeout())
                 .doOnNext(parked -> {
                     metrics.pulled("parked", parked.size());
                     log.atError().addKeyValue("count", parked.size()).addKeyValue("reason", refused.reason())

@@ -79,8 +79,8 @@ class PulledEventParkingIT {
                             "SELECT record_key, park_reason, value, headers::text AS headers FROM callback_fallback WHERE parked_at IS NOT NULL")
                     .fetch().all().collectList().block(Duration.ofSeconds(10));
             assertThat(parked).hasSize(1);
-            assertThat(parked.get(0)).containsEntry("record_key", "8500000000001")
-                    .containsEntry("park_reason", "RecordTooLargeException");
+            assertThat(parked.get(0)).containsEntry("record_key", "8500000000001");
+            assertThat((String) parked.get(0).get("park_reason")).startsWith("RecordTooLargeException: ");
             ByteBuffer value = (ByteBuffer) parked.get(0).get("value");
             byte[] stored = new byte[value.remaining()];
             value.get(stored);
