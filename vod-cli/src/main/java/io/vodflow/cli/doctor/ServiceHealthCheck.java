@@ -46,7 +46,12 @@ final class ServiceHealthCheck implements Check {
         }
         String status = answer.body().path("status").asText("");
         if (answer.status() == 200 && "UP".equals(status)) {
-            return CheckResult.pass(service + " UP at " + baseUrl);
+            // UP, yet acknowledged callbacks that Kafka refuses wait in the ingress's store for an operator
+            long parked = answer.body().path("components").path("ingress").path("details").path("fallbackParked").asLong(0);
+            return parked <= 0 ? CheckResult.pass(service + " UP at " + baseUrl)
+                    : CheckResult.fail(service + " UP, but " + parked + " callback(s) parked: Kafka refuses them",
+                    "raise the limit that callback_fallback.park_reason names, then clear parked_at (operator guide, "
+                            + "troubleshooting: parked callbacks)");
         }
         if (answer.status() == 404) {
             return CheckResult.fail(url + " answers 404", "the service runs its actuator on another port"

@@ -100,6 +100,15 @@ class DoctorCommandTest {
     }
 
     @Test
+    void callbacksParkedByTheIngressFailItsHealthCheck() {
+        ingress.answer("/actuator/health", 200, "{\"status\":\"UP\",\"components\":{\"ingress\":{\"status\":\"UP\","
+                + "\"details\":{\"signKeyConfigured\":true,\"fallbackBacklog\":0,\"fallbackParked\":2}}}}");
+        CliRun run = doctor(vod.env());
+        assertThat(run.line("FAIL", "health:callback-ingress")).contains("2 callback(s) parked").contains("park_reason");
+        assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void downAndUnreachableServicesAreNamed() {
         processor.answer("/actuator/health", 503, "{\"status\":\"DOWN\",\"components\":{\"r2dbc\":{\"status\":\"DOWN\"},"
                 + "\"ping\":{\"status\":\"UP\"}}}");
