@@ -25,7 +25,7 @@ public record PlaybackSigningSettings(Map<String, String> keysByDomain, Duration
     public static final String ANY_DOMAIN = "*";
     /** Default margin beyond the media duration: one hour, so a paused or rewound video keeps playing. */
     public static final Duration DEFAULT_MARGIN = Duration.ofHours(1);
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+(:[0-9]{1,5})?");
 
     public PlaybackSigningSettings {
         Objects.requireNonNull(expiryMargin, "expiryMargin");

@@ -176,6 +176,8 @@ class PlaybackUrlSignerTest {
                 Duration.ZERO, null, null);
         assertThat(listed.keyFor("a.vod2.myqcloud.com")).isEqualTo("k=y12345");
         assertThat(listed.keyFor("b.vod2.myqcloud.com")).isEqualTo(KEY);
+        assertThat(PlaybackSigningSettings.parse("my_cdn.example.com=" + KEY, Duration.ZERO, null, null)
+                .keyFor("other.example.com")).as("a host with an underscore still lists").isNull();
         // a bare KEY too short is refused without echoing any part of it
         assertThatThrownBy(() -> PlaybackSigningSettings.parse("sec=ret", Duration.ZERO, null, null))
                 .hasMessageContaining("8-40").hasMessageNotContaining("sec").hasMessageNotContaining("ret");
