@@ -5,20 +5,14 @@ import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.ingress.CallbackTopicReader;
-import io.vodflow.ingress.IngressProperties;
-import io.vodflow.ingress.intake.KafkaAvailability;
-import io.vodflow.ingress.observe.IngressMetrics;
-import io.vodflow.ingress.publish.CallbackPublisher;
 import io.vodflow.ingress.publish.CallbackRecord;
-import io.r2dbc.spi.ConnectionFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -44,15 +38,7 @@ class FallbackRelayIT {
     @Autowired
     FallbackRepository repository;
     @Autowired
-    CallbackPublisher publisher;
-    @Autowired
-    ConnectionFactory connections;
-    @Autowired
-    KafkaAvailability kafka;
-    @Autowired
-    IngressMetrics metrics;
-    @Autowired
-    IngressProperties props;
+    ApplicationContext app;
 
     @Test
     void twoRelaysDrainingTogetherPublishEachStoredCallbackOnceInArrivalOrder() {
@@ -60,16 +46,15 @@ class FallbackRelayIT {
         NumberedCallbacks callbacks = new NumberedCallbacks(8_300_000_000_000L, 10, "77");
         List<CallbackRecord> stored = IntStream.range(0, 600).mapToObj(callbacks::record).toList();
         Flux.fromIterable(stored).concatMap(repository::store).blockLast(Duration.ofSeconds(60));
-        assertThat(repository.backlog().block(Duration.ofSeconds(10))).isEqualTo(600);
+        assertThat(repository.counts().block(Duration.ofSeconds(10)).waiting()).isEqualTo(600);
 
-        IngressProperties.Relay small = new IngressProperties.Relay(Duration.ofHours(1), 50, Duration.ofSeconds(10), Duration.ofSeconds(1));
-        FallbackRelay first = relay(small);
-        FallbackRelay second = relay(small);
+        FallbackRelay first = TestRelays.of(app, 50);
+        FallbackRelay second = TestRelays.of(app, 50);
         try (CallbackTopicReader topic = new CallbackTopicReader(KAFKA.bootstrapServers())) {
             // both keep draining until the store is empty; the advisory lock makes one wait its turn
             Flux.range(0, 40).flatMap(i -> (i % 2 == 0 ? first : second).drain().subscribeOn(Schedulers.parallel()), 2)
                     .blockLast(Duration.ofSeconds(120));
-            assertThat(repository.backlog().block(Duration.ofSeconds(10))).isZero();
+            assertThat(repository.counts().block(Duration.ofSeconds(10)).waiting()).isZero();
 
             List<ConsumerRecord<String, byte[]>> records = topic.read(600,
                     r -> "77".equals(CallbackTopicReader.headers(r).get(CallbackHeaders.SUB_APP)), Duration.ofSeconds(30));
@@ -85,8 +70,4 @@ class FallbackRelayIT {
         }
     }
 
-    private FallbackRelay relay(IngressProperties.Relay settings) {
-        TransactionalOperator tx = TransactionalOperator.create(new R2dbcTransactionManager(connections));
-        return new FallbackRelay(repository, publisher, tx, kafka, metrics, settings);
-    }
 }

@@ -4,21 +4,15 @@ import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.ingress.CallbackTopicReader;
-import io.vodflow.ingress.intake.KafkaAvailability;
-import io.vodflow.ingress.observe.IngressMetrics;
-import io.vodflow.ingress.IngressProperties;
-import io.vodflow.ingress.publish.CallbackPublisher;
-import io.r2dbc.spi.ConnectionFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
@@ -49,21 +43,13 @@ class FallbackRelaySlowStartIT {
     @Autowired
     FallbackRepository repository;
     @Autowired
-    CallbackPublisher publisher;
-    @Autowired
-    ConnectionFactory connections;
-    @Autowired
-    KafkaAvailability kafka;
-    @Autowired
-    IngressMetrics metrics;
+    ApplicationContext app;
 
     final NumberedCallbacks callbacks = new NumberedCallbacks(8_400_000_000_000L, 7, "78");
 
     @Test
     void aFailedPassShrinksTheNextBatchToOneThenEachGoodPassWidensItFourfold() {
-        FallbackRelay relay = new FallbackRelay(repository, publisher,
-                TransactionalOperator.create(new R2dbcTransactionManager(connections)), kafka, metrics,
-                new IngressProperties.Relay(Duration.ofHours(1), 50, Duration.ofSeconds(10), Duration.ofSeconds(1)));
+        FallbackRelay relay = TestRelays.of(app, 50);
         try (CallbackTopicReader topic = new CallbackTopicReader(BROKER.bootstrapServers())) {
             store(0, 10);
             assertThat(relay.relayBatch().block(Duration.ofSeconds(30))).as("a healthy relay takes a whole batch").isEqualTo(10);
@@ -71,7 +57,7 @@ class FallbackRelaySlowStartIT {
             BROKER.stop();
             store(10, 120);
             assertThatThrownBy(() -> relay.relayBatch().block(Duration.ofSeconds(30))).as("the stopped broker acks nothing");
-            assertThat(repository.backlog().block(Duration.ofSeconds(10))).isEqualTo(120);
+            assertThat(repository.counts().block(Duration.ofSeconds(10)).waiting()).isEqualTo(120);
 
             BROKER.start();
             List<Long> passes = new ArrayList<>();
@@ -80,7 +66,7 @@ class FallbackRelaySlowStartIT {
                 passes.add(n);
             }
             assertThat(passes).as("callbacks relayed per pass after the recovery").containsExactly(1L, 4L, 16L, 50L, 49L);
-            assertThat(repository.backlog().block(Duration.ofSeconds(10))).isZero();
+            assertThat(repository.counts().block(Duration.ofSeconds(10)).waiting()).isZero();
 
             List<ConsumerRecord<String, byte[]>> records = topic.read(130, r -> true, Duration.ofSeconds(30));
             records.addAll(topic.drain(r -> true, Duration.ofSeconds(2)));

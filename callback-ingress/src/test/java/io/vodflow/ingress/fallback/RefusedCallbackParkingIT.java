@@ -8,10 +8,7 @@ import io.vodflow.infra.VodflowInfra;
 import io.vodflow.infra.kafka.KafkaBroker;
 import io.vodflow.ingress.CallbackTopicReader;
 import io.vodflow.ingress.Fixtures;
-import io.vodflow.ingress.IngressProperties;
 import io.vodflow.ingress.intake.KafkaAvailability;
-import io.vodflow.ingress.observe.IngressMetrics;
-import io.vodflow.ingress.publish.CallbackPublisher;
 import io.vodflow.ingress.publish.CallbackRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -22,14 +19,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
@@ -68,13 +64,11 @@ class RefusedCallbackParkingIT {
     @Autowired
     FallbackRepository repository;
     @Autowired
-    CallbackPublisher publisher;
-    @Autowired
     ConnectionFactory connections;
     @Autowired
     KafkaAvailability kafka;
     @Autowired
-    IngressMetrics metrics;
+    ApplicationContext app;
     @Autowired
     MeterRegistry registry;
 
@@ -95,9 +89,7 @@ class RefusedCallbackParkingIT {
                 big.source(), big.subAppId(), big.dedupeId());
         Flux.just(big, callbacks.record(1), callbacks.record(2), callbacks.record(3))
                 .concatMap(repository::store).blockLast(Duration.ofSeconds(30));
-        FallbackRelay relay = new FallbackRelay(repository, publisher,
-                TransactionalOperator.create(new R2dbcTransactionManager(connections)), kafka, metrics,
-                new IngressProperties.Relay(Duration.ofHours(1), 50, Duration.ofSeconds(10), Duration.ofSeconds(1)));
+        FallbackRelay relay = TestRelays.of(app, 50);
 
         try (CallbackTopicReader topic = new CallbackTopicReader(BROKER.bootstrapServers())) {
             relay.drain().block(Duration.ofSeconds(60));
