@@ -92,9 +92,4 @@ public class FallbackRepository {
     public Mono<FallbackCounts> counts() {
         return db.sql(COUNT).map(row -> new FallbackCounts(row.get("backlog", Long.class), row.get("parked", Long.class))).one();
     }
-
-    /** How many callbacks wait for re-publication (parked ones not counted). */
-    public Mono<Long> backlog() {
-        return counts().map(FallbackCounts::waiting);
-    }
 }

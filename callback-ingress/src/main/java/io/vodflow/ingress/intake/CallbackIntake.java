@@ -48,10 +48,11 @@ public final class CallbackIntake {
         }
         return toKafka(record, kafkaWait(spent)).onErrorResume(e -> {
             if (e instanceof RecordsRejectedException refused) {
-                // Kafka itself is fine: the breaker stays closed, and the relay parks the stored row for the operator
+                // Kafka itself is fine: the breaker stays closed, and the row is stored parked, for the operator,
+                // as the puller stores a refused event: the relay sending it again would only meet the same refusal
                 log.atError().addKeyValue("fileId", record.key()).addKeyValue("reason", refused.reason())
-                        .log("kafka refuses this callback itself; keeping it in the fallback store");
-                return toFallback(record).map(d -> Durability.FALLBACK_REFUSED_BY_KAFKA);
+                        .log("kafka refuses this callback itself; keeping it parked in the fallback store");
+                return toFallback(record, fallback.storeParked(record, refused.reason()), Durability.FALLBACK_REFUSED_BY_KAFKA);
             }
             kafka.markDown();
             log.atWarn().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
@@ -93,9 +94,13 @@ public final class CallbackIntake {
     }
 
     private Mono<Durability> toFallback(CallbackRecord record) {
-        return fallback.store(record)
+        return toFallback(record, fallback.store(record), Durability.FALLBACK);
+    }
+
+    private Mono<Durability> toFallback(CallbackRecord record, Mono<Void> write, Durability durability) {
+        return write
                 .timeout(fallbackDeadline)
-                .thenReturn(Durability.FALLBACK)
+                .thenReturn(durability)
                 .onErrorMap(e -> {
                     log.atError().addKeyValue("fileId", record.key()).addKeyValue("error", e.getClass().getSimpleName())
                             .log("fallback store refused the callback");

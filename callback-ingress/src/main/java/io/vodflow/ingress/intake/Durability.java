@@ -6,6 +6,6 @@ public enum Durability {
     KAFKA,
     /** Kept in the Postgres fallback store; the relay re-publishes it once Kafka is back. */
     FALLBACK,
-    /** Kept in the fallback store because Kafka refuses the record itself (too large...); the relay parks it. */
+    /** Kept in the fallback store, parked, because Kafka refuses the record itself (too large...). */
     FALLBACK_REFUSED_BY_KAFKA
 }

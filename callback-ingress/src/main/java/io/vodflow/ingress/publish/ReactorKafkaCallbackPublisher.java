@@ -17,9 +17,10 @@ import reactor.kafka.sender.SenderResult;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -84,7 +85,8 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
             return Flux.empty();
         }
         AtomicReference<Exception> firstFailure = new AtomicReference<>();
-        List<Integer> refused = new ArrayList<>();
+        // results arrive on the producer's network thread; the set keeps the refused positions ascending
+        NavigableSet<Integer> refused = new ConcurrentSkipListSet<>();
         AtomicReference<Exception> firstRefusal = new AtomicReference<>();
         Flux<Integer> sent = sender.send(Flux.range(0, records.size())
                         .map(i -> SenderRecord.create(mapper.toProducerRecord(records.get(i)), i)))
@@ -94,9 +96,7 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
                         return true;
                     }
                     if (refusesRecord(e)) {
-                        synchronized (refused) {
-                            refused.add(result.correlationMetadata());
-                        }
+                        refused.add(result.correlationMetadata());
                         firstRefusal.compareAndSet(null, e);
                     } else {
                         firstFailure.compareAndSet(null, e);
@@ -110,14 +110,9 @@ public final class ReactorKafkaCallbackPublisher implements CallbackPublisher, D
                 .onErrorResume(e -> e != firstFailure.get() && e != firstRefusal.get() ? Mono.error(e) : Mono.empty())
                 // a failure of the cluster outranks refused records: the whole rest is retried, refusals included
                 .concatWith(Mono.defer(() -> firstFailure.get() != null ? Mono.error(firstFailure.get())
-                        : firstRefusal.get() != null ? Mono.error(rejected(refused, firstRefusal.get())) : Mono.empty()));
+                        : firstRefusal.get() != null ? Mono.error(new RecordsRejectedException(List.copyOf(refused),
+                        firstRefusal.get())) : Mono.empty()));
         return topicReady ? sent : ready.asMono().thenMany(sent);
-    }
-
-    private static RecordsRejectedException rejected(List<Integer> positions, Exception cause) {
-        synchronized (positions) {
-            return new RecordsRejectedException(positions.stream().sorted().toList(), cause);
-        }
     }
 
     /** Errors about the record itself, which the same record meets again on every retry. */

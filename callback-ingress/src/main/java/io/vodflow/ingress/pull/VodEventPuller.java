@@ -25,8 +25,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Reliable-callback mode: long-poll PullEvents, publish the batch to Kafka, and once every event of it has an

@@ -78,6 +78,10 @@ class RefusedCallbackParkingIT {
         post(oversized(Fixtures.newFileUpload("8400000000001"))).jsonPath("$.durableIn").isEqualTo("fallback");
         assertThat(kafka.down()).as("Kafka itself answered; only the record was refused").isFalse();
         assertThat(refusedCount()).as("counted as refused, not as Kafka unavailable").isEqualTo(refusedBefore + 1);
+        // stored parked at once (the relay of this context never runs): no relay pass offers it to Kafka again
+        assertThat(DatabaseClient.create(connections).sql("SELECT park_reason FROM callback_fallback WHERE record_key = :key")
+                .bind("key", "8400000000001").map(row -> row.get("park_reason", String.class)).all().collectList()
+                .block(Duration.ofSeconds(10))).singleElement().asString().startsWith("RecordTooLargeException: ");
         post(Fixtures.newFileUpload("8400000000002")).jsonPath("$.durableIn").isEqualTo("kafka");
     }
 
