@@ -55,7 +55,7 @@ public final class BenchmarkMain {
         String jwt = DevJwt.mint(env.dev.jwtSecret(), "bench-user", List.of(), Duration.ofHours(2));
         HttpLoadRequest issue = new HttpLoadRequest(signer.baseUrl() + "/v1/upload-signatures",
                 "{\"procedure\":\"LongVideoPreset\",\"context\":\"bench __N__\"}", Map.of("Authorization", "Bearer " + jwt));
-        http.compare("signer POST /v1/upload-signatures", issue,
+        http.compare("signer POST /v1/upload-signatures", issue, signer.baseUrl(),
                 Map.of(BARE, issue.at(bare.baseUrl() + BareEndpointApplication.PATH)));
     }
 
@@ -68,7 +68,7 @@ public final class BenchmarkMain {
         Map<String, HttpLoadRequest> baselines = new LinkedHashMap<>();
         baselines.put(BARE, push.at(bare.baseUrl() + BareEndpointApplication.PATH));
         baselines.put("bare WebFlux + Kafka ack", push.at(bare.baseUrl() + BareKafkaRoute.PATH));
-        http.compare("ingress POST /v1/vod/callbacks", push, baselines);
+        http.compare("ingress POST /v1/vod/callbacks", push, ingress.baseUrl(), baselines);
         // a 200 may also mean "kept in the fallback store": say where the acknowledged callbacks went
         String metrics = PrometheusText.fetch(ingress.baseUrl());
         System.out.printf("ingress outcomes over the whole run: %,.0f acknowledged by Kafka, %,.0f kept in the fallback store%n",

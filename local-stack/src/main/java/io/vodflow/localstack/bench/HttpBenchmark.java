@@ -13,7 +13,7 @@ import java.util.Map;
  * half of each one's own maximum rate.
  */
 public final class HttpBenchmark {
-    private static final int MAX_WARMUP_ROUNDS = 8;
+    private static final int MAX_WARMUP_ROUNDS = 12;
     private static final Duration WARMUP_ROUND = Duration.ofSeconds(10);
     private final PrintStream out;
     private final int connections;
@@ -32,14 +32,15 @@ public final class HttpBenchmark {
      * Warms up and measures {@code service} and each baseline (in order), prints the table and the ratios of the
      * service's maximum to each baseline's.
      */
-    public Map<String, Measured> compare(String name, HttpLoadRequest service, Map<String, HttpLoadRequest> baselines)
-            throws Exception {
+    public Map<String, Measured> compare(String name, HttpLoadRequest service, String serviceBaseUrl,
+                                         Map<String, HttpLoadRequest> baselines) throws Exception {
         Map<String, HttpLoadRequest> targets = new LinkedHashMap<>();
         targets.put(name, service);
         targets.putAll(baselines);
         out.println("warming up " + String.join(", ", targets.keySet()) + " ...");
+        // the service's own compiler is watched too (the baselines have no actuator; they settle in a few rounds)
         for (Map.Entry<String, HttpLoadRequest> t : targets.entrySet()) {
-            warmUp(t.getKey(), t.getValue());
+            warmUp(t.getKey(), t.getValue(), t.getValue() == service ? new JitActivity(List.of(serviceBaseUrl)) : null);
         }
         Map<String, LoadResult> max = new LinkedHashMap<>();
         for (Map.Entry<String, HttpLoadRequest> t : targets.entrySet()) {
@@ -73,12 +74,19 @@ public final class HttpBenchmark {
         out.printf("%s p99 at half max = %.2f ms%n", name, service.half().p99Millis());
     }
 
-    /** Warms {@code target} with wrk rounds until the JIT has settled (see {@link WarmUp}). */
-    private void warmUp(String name, HttpLoadRequest target) throws Exception {
+    /** Warms {@code target} with wrk rounds until the JIT has settled (see {@link WarmUp}); {@code jit} may be null. */
+    private void warmUp(String name, HttpLoadRequest target, JitActivity jit) throws Exception {
         WarmUp.untilSteady(MAX_WARMUP_ROUNDS, round -> {
+            if (jit == null) {
+                double rate = Wrk.run(target, connections, WARMUP_ROUND).requestsPerSecond();
+                out.printf("  warm-up %s round %d: %,.0f req/s%n", name, round, rate);
+                return WarmUp.Sample.ofRate(rate);
+            }
+            jit.mark();
             double rate = Wrk.run(target, connections, WARMUP_ROUND).requestsPerSecond();
-            out.printf("  warm-up %s round %d: %,.0f req/s%n", name, round, rate);
-            return rate;
+            double compiling = jit.busiestSinceMark();
+            out.printf("  warm-up %s round %d: %,.0f req/s; JIT %,.0f ms%n", name, round, rate, compiling);
+            return new WarmUp.Sample(rate, JitActivity.quiet(compiling, WARMUP_ROUND.toMillis()));
         });
     }
 }

@@ -28,7 +28,7 @@ final class ProcessorBenchmark {
     static final int WARM_FILES = 20_000;
     static final int WARM_STEADY_SECONDS = 20;
     static final int WARM_ROUND_SECONDS = 10;
-    static final int WARM_MAX_ROUNDS = 8;
+    static final int WARM_MAX_ROUNDS = 24;
     static final int STEADY_RATE = 2_000;
     private final BenchmarkEnvironment env;
     private final PrintStream out;
@@ -60,11 +60,17 @@ final class ProcessorBenchmark {
         out.println("warming up the processor and the ingress ...");
         fill(TopicFiller.records(WARM_FILES, this::bodiesOfFile));
         drained(Duration.ofMinutes(5));
+        JitActivity jit = new JitActivity(List.of(processor.baseUrl(), ingress.baseUrl()));
         WarmUp.untilSteady(WARM_MAX_ROUNDS, round -> {
+            jit.mark();
+            long roundStart = System.nanoTime();
             LoadReport burst = send(callbacks, WARM_ROUND_SECONDS, 0);
             drained(Duration.ofMinutes(5));
-            out.printf("warm-up round %d: %,.0f callbacks/s through the ingress%n", round, burst.throughputPerSecond());
-            return burst.throughputPerSecond();
+            double compiling = jit.busiestSinceMark();
+            double wallMillis = (System.nanoTime() - roundStart) / 1e6;
+            out.printf("warm-up round %d: %,.0f callbacks/s through the ingress; busiest JIT %,.0f ms of %,.0f%n",
+                    round, burst.throughputPerSecond(), compiling, wallMillis);
+            return new WarmUp.Sample(burst.throughputPerSecond(), JitActivity.quiet(compiling, wallMillis));
         });
         send(callbacks, WARM_STEADY_SECONDS, STEADY_RATE);
         drained(Duration.ofMinutes(2));

@@ -18,6 +18,16 @@ final class PrometheusText {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** Sum of all samples of {@code metric}, whatever their labels. */
+    static double total(String text, String metric) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(metric) + "(\\{[^}]*})? ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(text);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(2));
+        }
+        return sum;
+    }
+
     /** Sum of the samples of {@code metric} whose label {@code label} equals {@code value}. */
     static double sum(String text, String metric, String label, String value) {
         Matcher m = Pattern.compile("^" + Pattern.quote(metric) + "\\{[^}]*" + Pattern.quote(label + "=\"" + value + "\"")
