@@ -41,7 +41,7 @@ public class PipelineConfiguration {
     BatchWriter batchWriter(TransactionalOperator tx, DatabaseClient db, SourceContextCodec codec, ObjectMapper json, Clock clock,
                             ProcessorProperties props) {
         AttributionPolicy attribution = new AttributionPolicy(codec);
-        return new BatchWriter(tx, new DedupeRepository(db), new SignatureRepository(db), new ProjectionRepository(db),
+        return new BatchWriter(tx, new DedupeRepository(db, props.deletionRedeliveryWindow()), new SignatureRepository(db), new ProjectionRepository(db),
                 new OutboxRepository(db),
                 attribution, new BatchProjector(attribution, clock, props.partialDeletes()), new MediaEventFactory(json, clock),
                 new FinishedBeforeLink(db));

@@ -82,6 +82,12 @@ public record ProcessorProperties(
          * some renditions to save storage).
          */
         @DefaultValue("DELETE_MEDIA") @NotNull PartialDeletePolicy partialDeletes,
+        /**
+         * A FileDeleted whose body equals one applied longer ago than this is a new deletion, not a redelivery
+         * (VODFLOW_PROCESSOR_DELETION_REDELIVERY_WINDOW): the same parts can be deleted again after a new transcode,
+         * and VOD's callbacks carry nothing else that tells the two apart. VOD redelivers within minutes.
+         */
+        @DefaultValue("10m") @NotNull @DurationMin(seconds = 1) Duration deletionRedeliveryWindow,
         /** Healing of tasks whose callbacks were lost, through VOD's DescribeTaskDetail. */
         @DefaultValue @Valid @NotNull Reconcile reconcile,
         /** Key-hotlink signing of the media URLs the query API returns. */

@@ -103,8 +103,10 @@ public class MediaEventFactory {
         }
         for (PartsDeleted p : plan.partsDeleted()) {
             MediaUpsert.Stored s = media.get(p.fileId());
-            // one event per deleting callback: its dedupe id tells a later deletion of the same parts from a redelivery
-            events.add(new MediaEvent(1, id(MediaEvent.MEDIA_PARTS_DELETED, p.fileId(), p.dedupeId()),
+            // one event per deleting callback: a re-read of the same record keeps its id, a later deletion of the same
+            // parts (same body, received later) gets its own
+            events.add(new MediaEvent(1, id(MediaEvent.MEDIA_PARTS_DELETED, p.fileId(), p.dedupeId(),
+                            String.valueOf(p.deletedAt().toEpochMilli())),
                     MediaEvent.MEDIA_PARTS_DELETED, p.fileId(), s == null ? null : s.userId(), null,
                     s == null ? null : s.taskId(), s == null ? null : s.status(), null, null, null, null, now, p.parts()));
         }

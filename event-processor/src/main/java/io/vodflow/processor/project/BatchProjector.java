@@ -120,7 +120,7 @@ public class BatchProjector {
                     }
                     // the media stays: an UPLOADED row never moves a status back, and makes sure the media exists
                     fold(media, fileId, MediaRow.statusOnly(fileId, StatusRanks.MEDIA_UPLOADED), MediaRow::merge);
-                    partsDeleted.add(new PartsDeleted(fileId, in.dedupeId(), parts));
+                    partsDeleted.add(new PartsDeleted(fileId, in.dedupeId(), at, parts));
                 }
             } else {
                 unknowns.add(unknownRow(event, in));

@@ -3,6 +3,7 @@ package io.vodflow.processor.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vodflow.contract.context.SourceContextCodec;
+import io.vodflow.contract.event.CallbackRoutingReader;
 import io.vodflow.contract.kafka.CallbackHeaders;
 import io.vodflow.contract.kafka.VodTopics;
 import io.vodflow.infra.VodflowInfra;
@@ -25,7 +26,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +46,7 @@ class PartsKeptIT {
     private static final String JWT_SECRET = "parts-kept-it-jwt-secret-0123456789abcdefgh";
     private static final String RENDITION_100030 = "{\"Type\":\"TranscodeFiles\",\"Definition\":100030}";
     private static final String ORIGINAL = "{\"Type\":\"OriginalFiles\"}";
+    private static final String FIXTURE_FINISH_TIME = "2025-03-02T08:16:31Z";
     private static KafkaBroker kafka;
     private static Sql sql;
     private static ConfigurableApplicationContext app;
@@ -141,6 +146,52 @@ class PartsKeptIT {
                 .jsonPath("$.originalDeletedAt").isEmpty()
                 .jsonPath("$.renditions.length()").isEqualTo(0)
                 .jsonPath("$.deletedParts[0].type").isEqualTo("TranscodeFiles");
+    }
+
+    @Test
+    void theSamePartDeletedAgainAfterANewTranscodeIsDeletedAgain() throws Exception {
+        String fileId = "5285890799000000003";
+        String user = "u-parts-again";
+        uploadAndFinish(fileId, "1500000001-Procedure-kept-3t0", user);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sql.row("SELECT 1 FROM media WHERE file_id = ? AND status = 'READY'",
+                fileId) != null);
+        byte[] deletion = Fixtures.deletion(fileId, RENDITION_100030);
+        send(fileId, deletion);
+        await().atMost(Duration.ofSeconds(30)).until(() -> renditionCount(fileId, user) == 0);
+
+        // a new transcode with the same template brings the rendition back (its FinishTime, in whole seconds, after
+        // the deletion)
+        Thread.sleep(1_100);
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        send(fileId, new String(Fixtures.body("v3-procedure-finish.json", fileId, "1500000001-Procedure-kept-3t1", null),
+                StandardCharsets.UTF_8).replace(FIXTURE_FINISH_TIME, now).getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> renditionCount(fileId, user) == 1);
+
+        // deleting it again makes VOD send the very same body; past the redelivery window it is a new deletion
+        sql.update("UPDATE processed_event SET processed_at = processed_at - interval '1 hour' WHERE dedupe_id = ?",
+                new CallbackRoutingReader().read(deletion).dedupeId());
+        send(fileId, deletion);
+        await().atMost(Duration.ofSeconds(30)).until(() -> typesOf(fileId).stream().filter("MediaPartsDeleted"::equals).count() == 2);
+        assertThat(renditionCount(fileId, user)).isZero();
+        assertThat(eventsOf(fileId).stream()
+                .filter(r -> "MediaPartsDeleted".equals(TopicReader.header(r, OutboxRelay.EVENT_TYPE_HEADER)))
+                .map(r -> TopicReader.header(r, OutboxRelay.EVENT_ID_HEADER)).distinct()).hasSize(2);
+
+        // a redelivery inside the window is still a duplicate
+        send(fileId, deletion);
+        send(fileId, Fixtures.deletion(fileId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> typesOf(fileId).contains("MediaDeleted"));
+        assertThat(typesOf(fileId)).filteredOn("MediaPartsDeleted"::equals).hasSize(2);
+    }
+
+    private static int renditionCount(String fileId, String user) {
+        byte[] body = http.get().uri("/v1/media/{id}", fileId).headers(h -> h.setBearerAuth(token(user))).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        try {
+            return JSON.readTree(body).get("renditions").size();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void uploadAndFinish(String fileId, String taskId, String user) {

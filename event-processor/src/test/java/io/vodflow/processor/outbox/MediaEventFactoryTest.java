@@ -90,8 +90,11 @@ class MediaEventFactoryTest {
         Map<String, MediaUpsert.Stored> stored = Map.of("f",
                 new MediaUpsert.Stored("f", "u", Attribution.LINKED.name(), signature.toString(), "READY", "t", false));
         List<DeletedPart> parts = List.of(new DeletedPart(DeletedPart.TRANSCODE_FILES, 0));
-        ProjectionPlan first = partial(new PartsDeleted("f", "dedupe-1", parts));
-        ProjectionPlan later = partial(new PartsDeleted("f", "dedupe-2", parts));
+        Instant at = Instant.parse("2026-12-08T02:00:00Z");
+        ProjectionPlan first = partial(new PartsDeleted("f", "dedupe-1", at, parts));
+        ProjectionPlan later = partial(new PartsDeleted("f", "dedupe-2", at.plusSeconds(60), parts));
+        // the same body deleting the same parts again after the redelivery window: same dedupe id, later receive time
+        ProjectionPlan again = partial(new PartsDeleted("f", "dedupe-1", at.plusSeconds(3600), parts));
 
         List<OutboxRepository.Entry> events = factory.events(first, stored, List.of());
         assertThat(events).singleElement().satisfies(e -> {
@@ -101,6 +104,7 @@ class MediaEventFactoryTest {
         });
         assertThat(factory.events(first, stored, List.of()).get(0).eventId()).isEqualTo(events.get(0).eventId());
         assertThat(factory.events(later, stored, List.of()).get(0).eventId()).isNotEqualTo(events.get(0).eventId());
+        assertThat(factory.events(again, stored, List.of()).get(0).eventId()).isNotEqualTo(events.get(0).eventId());
     }
 
     private static ProjectionPlan partial(PartsDeleted deletion) {

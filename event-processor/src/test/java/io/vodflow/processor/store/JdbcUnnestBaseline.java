@@ -1,5 +1,6 @@
 package io.vodflow.processor.store;
 
+import io.vodflow.contract.event.FileDeleted;
 import io.vodflow.infra.postgres.PostgresDatabase;
 import io.vodflow.processor.project.ProjectionPlan;
 
@@ -30,7 +31,8 @@ public final class JdbcUnnestBaseline {
             c.setAutoCommit(false);
             long start = System.nanoTime();
             for (Batch b : batches) {
-                execute(c, DedupeRepository.CLAIM, DedupeRepository.params(b.claims()));
+                execute(c, DedupeRepository.CLAIM, DedupeRepository.params(b.claims()),
+                        DedupeRepository.windowSeconds(Duration.ofMinutes(10)), FileDeleted.TYPE);
                 execute(c, MediaUpsert.UPSERT, MediaUpsert.params(b.plan().media()));
                 execute(c, TaskUpsert.UPSERT, TaskUpsert.params(b.plan().tasks()));
                 execute(c, TaskResultUpsert.UPSERT, TaskResultUpsert.params(b.plan().results()));
@@ -41,7 +43,8 @@ public final class JdbcUnnestBaseline {
         }
     }
 
-    private static void execute(Connection c, String sql, UnnestParameters<?> params) throws SQLException {
+    /** Runs {@code sql} with the arrays of {@code params}, then {@code scalars} as the parameters after them. */
+    private static void execute(Connection c, String sql, UnnestParameters<?> params, Object... scalars) throws SQLException {
         if (params.arrays().isEmpty() || ((Object[]) params.arrays().get(0)).length == 0) {
             return;
         }
@@ -50,6 +53,9 @@ public final class JdbcUnnestBaseline {
                 Object[] values = (Object[]) params.arrays().get(i);
                 Array array = c.createArrayOf(SQL_TYPES.get(values.getClass().getComponentType()), values);
                 ps.setArray(i + 1, array);
+            }
+            for (int i = 0; i < scalars.length; i++) {
+                ps.setObject(params.arrays().size() + i + 1, scalars[i]);
             }
             ps.execute();
         }
