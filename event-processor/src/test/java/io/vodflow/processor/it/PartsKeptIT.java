@@ -91,8 +91,7 @@ class PartsKeptIT {
         String fileId = "5285890799000000001";
         String user = "u-parts";
         uploadAndFinish(fileId, "1500000001-Procedure-kept-1t0", user);
-        await().atMost(Duration.ofSeconds(30)).until(() -> sql.row("SELECT 1 FROM media WHERE file_id = ? AND status = 'READY'",
-                fileId) != null);
+        awaitReady(fileId);
 
         byte[] deletion = Fixtures.deletion(fileId, RENDITION_100030, ORIGINAL);
         send(fileId, deletion);
@@ -135,8 +134,7 @@ class PartsKeptIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> sql.row("SELECT 1 FROM media_part_deletion WHERE file_id = ?",
                 fileId) != null);
         uploadAndFinish(fileId, "1500000001-Procedure-kept-2t0", user);
-        await().atMost(Duration.ofSeconds(30)).until(() -> sql.row("SELECT 1 FROM media WHERE file_id = ? AND status = 'READY'",
-                fileId) != null);
+        awaitReady(fileId);
 
         assertThat(sql.row("SELECT attribution, user_id FROM media WHERE file_id = ?", fileId))
                 .containsEntry("attribution", "LINKED").containsEntry("user_id", user);
@@ -153,8 +151,7 @@ class PartsKeptIT {
         String fileId = "5285890799000000003";
         String user = "u-parts-again";
         uploadAndFinish(fileId, "1500000001-Procedure-kept-3t0", user);
-        await().atMost(Duration.ofSeconds(30)).until(() -> sql.row("SELECT 1 FROM media WHERE file_id = ? AND status = 'READY'",
-                fileId) != null);
+        awaitReady(fileId);
         byte[] deletion = Fixtures.deletion(fileId, RENDITION_100030);
         send(fileId, deletion);
         await().atMost(Duration.ofSeconds(30)).until(() -> renditionCount(fileId, user) == 0);
@@ -192,6 +189,11 @@ class PartsKeptIT {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void awaitReady(String fileId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> sql.row("SELECT 1 FROM media WHERE file_id = ? AND status = 'READY'",
+                fileId) != null);
     }
 
     private static void uploadAndFinish(String fileId, String taskId, String user) {
