@@ -39,8 +39,9 @@ public final class HttpBenchmark {
         targets.putAll(baselines);
         out.println("warming up " + String.join(", ", targets.keySet()) + " ...");
         // the service's own compiler is watched too (the baselines have no actuator; they settle in a few rounds)
-        for (Map.Entry<String, HttpLoadRequest> t : targets.entrySet()) {
-            warmUp(t.getKey(), t.getValue(), t.getValue() == service ? new JitActivity(List.of(serviceBaseUrl)) : null);
+        warmUp(name, service, JitActivity.watching(List.of(serviceBaseUrl)));
+        for (Map.Entry<String, HttpLoadRequest> b : baselines.entrySet()) {
+            warmUp(b.getKey(), b.getValue(), JitActivity.none());
         }
         Map<String, LoadResult> max = new LinkedHashMap<>();
         for (Map.Entry<String, HttpLoadRequest> t : targets.entrySet()) {
@@ -74,18 +75,13 @@ public final class HttpBenchmark {
         out.printf("%s p99 at half max = %.2f ms%n", name, service.half().p99Millis());
     }
 
-    /** Warms {@code target} with wrk rounds until the JIT has settled (see {@link WarmUp}); {@code jit} may be null. */
+    /** Warms {@code target} with wrk rounds until the JIT has settled (see {@link WarmUp}). */
     private void warmUp(String name, HttpLoadRequest target, JitActivity jit) throws Exception {
         WarmUp.untilSteady(MAX_WARMUP_ROUNDS, round -> {
-            if (jit == null) {
-                double rate = Wrk.run(target, connections, WARMUP_ROUND).requestsPerSecond();
-                out.printf("  warm-up %s round %d: %,.0f req/s%n", name, round, rate);
-                return WarmUp.Sample.ofRate(rate);
-            }
-            jit.mark();
             double rate = Wrk.run(target, connections, WARMUP_ROUND).requestsPerSecond();
-            double compiling = jit.busiestSinceMark();
-            out.printf("  warm-up %s round %d: %,.0f req/s; JIT %,.0f ms%n", name, round, rate, compiling);
+            double compiling = jit.busiestSinceLast();
+            out.printf("  warm-up %s round %d: %,.0f req/s%s%n", name, round, rate,
+                    jit.watches() ? String.format("; JIT %,.0f ms", compiling) : "");
             return new WarmUp.Sample(rate, JitActivity.quiet(compiling, WARMUP_ROUND.toMillis()));
         });
     }

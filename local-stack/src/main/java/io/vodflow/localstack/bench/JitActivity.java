@@ -14,18 +14,30 @@ final class JitActivity {
     private final List<String> baseUrls;
     private double[] last;
 
-    JitActivity(List<String> baseUrls) {
-        this.baseUrls = List.copyOf(baseUrls);
+    private JitActivity(List<String> baseUrls, double[] last) {
+        this.baseUrls = baseUrls;
+        this.last = last;
     }
 
-    /** Starts a round: remembers each service's compile time so far. */
-    void mark() throws Exception {
-        last = sample();
+    /** Watches the services at {@code baseUrls}, counting from their compile time now. */
+    static JitActivity watching(List<String> baseUrls) throws Exception {
+        List<String> urls = List.copyOf(baseUrls);
+        return new JitActivity(urls, sample(urls));
     }
 
-    /** The largest compile time of one service since {@link #mark()}, in ms; marks again. */
-    double busiestSinceMark() throws Exception {
-        double[] now = sample();
+    /** Watches nothing (a target without an actuator): every round counts as quiet. */
+    static JitActivity none() {
+        return new JitActivity(List.of(), new double[0]);
+    }
+
+    /** Whether any service is watched. */
+    boolean watches() {
+        return !baseUrls.isEmpty();
+    }
+
+    /** The largest compile time of one service since the previous call (or since watching began), in ms. */
+    double busiestSinceLast() throws Exception {
+        double[] now = sample(baseUrls);
         double busiest = 0;
         for (int i = 0; i < now.length; i++) {
             busiest = Math.max(busiest, now[i] - last[i]);
@@ -39,7 +51,7 @@ final class JitActivity {
         return compileMillis <= QUIET_SHARE * wallMillis;
     }
 
-    private double[] sample() throws Exception {
+    private static double[] sample(List<String> baseUrls) throws Exception {
         double[] values = new double[baseUrls.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = PrometheusText.total(PrometheusText.fetch(baseUrls.get(i)), COMPILE_TIME);

@@ -60,13 +60,12 @@ final class ProcessorBenchmark {
         out.println("warming up the processor and the ingress ...");
         fill(TopicFiller.records(WARM_FILES, this::bodiesOfFile));
         drained(Duration.ofMinutes(5));
-        JitActivity jit = new JitActivity(List.of(processor.baseUrl(), ingress.baseUrl()));
+        JitActivity jit = JitActivity.watching(List.of(processor.baseUrl(), ingress.baseUrl()));
         WarmUp.untilSteady(WARM_MAX_ROUNDS, round -> {
-            jit.mark();
             long roundStart = System.nanoTime();
             LoadReport burst = send(callbacks, WARM_ROUND_SECONDS, 0);
             drained(Duration.ofMinutes(5));
-            double compiling = jit.busiestSinceMark();
+            double compiling = jit.busiestSinceLast();
             double wallMillis = (System.nanoTime() - roundStart) / 1e6;
             out.printf("warm-up round %d: %,.0f callbacks/s through the ingress; busiest JIT %,.0f ms of %,.0f%n",
                     round, burst.throughputPerSecond(), compiling, wallMillis);

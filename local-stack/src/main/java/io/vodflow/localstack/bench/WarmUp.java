@@ -17,11 +17,7 @@ final class WarmUp {
     private WarmUp() { }
 
     /** What one round measured: its rate, and whether the compilers were quiet during it. */
-    record Sample(double rate, boolean jitQuiet) {
-        static Sample ofRate(double rate) {
-            return new Sample(rate, true);
-        }
-    }
+    record Sample(double rate, boolean jitQuiet) { }
 
     /** One round of load. */
     @FunctionalInterface

@@ -13,6 +13,13 @@ class JitActivityTest {
     }
 
     @Test
+    void watchingNothingReportsNoCompileTime() throws Exception {
+        JitActivity none = JitActivity.none();
+        assertThat(none.watches()).isFalse();
+        assertThat(none.busiestSinceLast()).isZero();
+    }
+
+    @Test
     void theCompileTimeIsSummedOverEveryCompilerSeries() {
         String text = """
                 # HELP jvm_compilation_time_ms_total The approximate accumulated elapsed time spent in compilation

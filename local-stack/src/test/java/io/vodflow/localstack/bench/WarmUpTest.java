@@ -14,7 +14,7 @@ class WarmUpTest {
         List<Integer> asked = new ArrayList<>();
         int ran = WarmUp.untilSteady(maxRounds, round -> {
             asked.add(round);
-            return WarmUp.Sample.ofRate(rates[round - 1]);
+            return new WarmUp.Sample(rates[round - 1], true);
         });
         assertThat(ran).isEqualTo(asked.size());
         return asked;
